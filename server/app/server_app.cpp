@@ -1,0 +1,195 @@
+#include "server/app/server_app.hpp"
+
+#include <sched.h>
+
+#include <iostream>
+#include <thread>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include "server/app/demo_seed.hpp"
+#include "server/domain/account_service.hpp"
+#include "server/domain/attendance_service.hpp"
+#include "server/domain/auth_service.hpp"
+#include "server/domain/checkin_service.hpp"
+#include "server/domain/event_service.hpp"
+#include "server/domain/notifier.hpp"
+#include "server/domain/roster_service.hpp"
+#include "server/security/sodium_crypto.hpp"
+#include "server/storage/sqlite_store.hpp"
+#include "server/transport/api/api_routes.hpp"
+#include "server/transport/http/connection_registry.hpp"
+#include "server/transport/http/listener.hpp"
+#include "server/transport/http/static_files.hpp"
+
+#ifndef BIMTEK_DEFAULT_WEB_DIR
+#define BIMTEK_DEFAULT_WEB_DIR "web"
+#endif
+
+namespace bimtek::app {
+namespace net = boost::asio;
+namespace fs = std::filesystem;
+
+int available_cpus() {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (::sched_getaffinity(0, sizeof set, &set) != 0) return 1;
+    int n = CPU_COUNT(&set);
+    return n > 0 ? n : 1;
+}
+
+// Members are declared in the order they must be built; they are destroyed in reverse, so the
+// listener and connections go before the services, and the services before the store.
+struct server_app::impl {
+    server_options options;
+    net::io_context ioc;
+
+    domain::system_clock clock;
+    security::sodium_crypto crypto;
+    domain::null_notifier notifier;
+    std::unique_ptr<storage::sqlite_store> store;
+
+    std::unique_ptr<domain::auth_service> auth;
+    std::unique_ptr<domain::account_service> accounts;
+    std::unique_ptr<domain::event_service> events;
+    std::unique_ptr<domain::roster_service> roster;
+    std::unique_ptr<domain::checkin_service> checkins;
+    std::unique_ptr<domain::attendance_service> attendance;
+
+    std::unique_ptr<transport::router> routes;
+    std::unique_ptr<transport::static_files> pages;
+    transport::connection_registry connections;
+    transport::http_context http;
+    std::shared_ptr<transport::listener> acceptor;
+
+    net::signal_set signals{ioc};
+    net::steady_timer shutdown_timer{ioc};
+    std::chrono::steady_clock::time_point shutdown_deadline{};
+    bool stopping = false;  // only touched on the io_context's threads, through post
+
+    explicit impl(server_options o) : options(std::move(o)), ioc(options.threads) {}
+
+    void begin_stop() {
+        if (stopping) return;
+        stopping = true;
+        boost::system::error_code ignored;
+        signals.cancel(ignored);
+        acceptor->stop();
+        connections.shutdown_all();
+        shutdown_deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        wait_for_connections();
+    }
+
+    // Polls until every connection has finished, or the grace period is over.
+    void wait_for_connections() {
+        if (connections.size() == 0) return;
+        if (std::chrono::steady_clock::now() >= shutdown_deadline) {
+            std::cerr << "bimtek-server: " << connections.size() << " connections did not finish in time\n";
+            ioc.stop();
+            return;
+        }
+        shutdown_timer.expires_after(std::chrono::milliseconds(50));
+        shutdown_timer.async_wait([this](boost::system::error_code ec) {
+            if (!ec) wait_for_connections();
+        });
+    }
+};
+
+server_app::server_app(std::unique_ptr<impl> p) : impl_(std::move(p)) {}
+
+server_app::~server_app() = default;
+
+domain::result<std::unique_ptr<server_app>> server_app::create(server_options options) {
+    if (options.threads <= 0) options.threads = available_cpus();
+    if (options.web_dir.empty()) options.web_dir = BIMTEK_DEFAULT_WEB_DIR;
+    std::error_code ec;
+    fs::create_directories(options.data_dir / "tmp", ec);
+    if (ec)
+        return domain::make_error(domain::error_kind::internal, "data_dir_unusable",
+                                  "cannot create the data directory " + options.data_dir.string() + ": " + ec.message());
+
+    auto p = std::make_unique<impl>(std::move(options));
+    auto& o = p->options;
+    storage::database_options db_options;
+    db_options.synchronous_full = o.sync_full;
+    auto store = storage::sqlite_store::open((o.data_dir / "bimtek.db").string(), p->notifier, db_options);
+    if (!store) return store.error();
+    p->store = std::move(*store);
+
+    p->auth = std::make_unique<domain::auth_service>(*p->store, p->crypto, p->clock);
+    p->accounts = std::make_unique<domain::account_service>(*p->store, p->crypto, p->clock);
+    p->events = std::make_unique<domain::event_service>(*p->store, p->crypto, p->clock);
+    p->roster = std::make_unique<domain::roster_service>(*p->store, p->crypto, p->clock);
+    p->checkins = std::make_unique<domain::checkin_service>(*p->store, p->clock);
+    p->attendance = std::make_unique<domain::attendance_service>(*p->store, p->clock);
+
+    if (o.demo) {
+        demo_services services{*p->accounts, *p->events, *p->roster, *p->store, p->crypto};
+        auto seeded = seed_demo_if_empty(services, o.data_dir / "demo.json", o.demo_online, p->clock);
+        if (!seeded) return seeded.error();
+    }
+
+    auto* auth = p->auth.get();
+    p->routes = std::make_unique<transport::router>(
+        [auth](std::string_view token) { return auth->authenticate(token); });
+    transport::api_services api{*p->auth, *p->accounts, *p->events, *p->roster, *p->checkins, *p->attendance};
+    transport::add_api_routes(*p->routes, api);
+    p->pages = std::make_unique<transport::static_files>(o.web_dir);
+    auto* pages = p->pages.get();
+    p->routes->set_fallback([pages](transport::api_request& req) { return pages->serve(req); });
+
+    p->http.routes = p->routes.get();
+    p->http.connections = &p->connections;
+    p->http.upload_dir = o.data_dir / "tmp";
+
+    boost::system::error_code addr_ec;
+    auto address = net::ip::make_address(o.bind, addr_ec);
+    if (addr_ec)
+        return domain::make_error(domain::error_kind::invalid, "bad_bind_address", "not an IP address: " + o.bind);
+    try {
+        p->acceptor = std::make_shared<transport::listener>(p->ioc, net::ip::tcp::endpoint{address, o.port}, p->http);
+    } catch (boost::system::system_error const& e) {
+        return domain::make_error(domain::error_kind::internal, "listen_failed",
+                                  "cannot listen on " + o.bind + ":" + std::to_string(o.port) + ": " + e.code().message());
+    }
+    // From here on SIGINT/SIGTERM are ours (queued until run() waits for them), so a signal
+    // that arrives as soon as "listening" is printed still stops the server gracefully.
+    if (o.handle_signals) {
+        p->signals.add(SIGINT);
+        p->signals.add(SIGTERM);
+    }
+    return std::unique_ptr<server_app>(new server_app(std::move(p)));
+}
+
+std::uint16_t server_app::port() const { return impl_->acceptor->local_endpoint().port(); }
+
+std::string server_app::base_url() const {
+    auto ep = impl_->acceptor->local_endpoint();
+    auto host = ep.address().is_v6() ? "[" + ep.address().to_string() + "]" : ep.address().to_string();
+    return "http://" + host + ":" + std::to_string(ep.port());
+}
+
+void server_app::run() {
+    auto& p = *impl_;
+    if (p.options.handle_signals) {
+        p.signals.async_wait([&p](boost::system::error_code ec, int) {
+            if (!ec) p.begin_stop();
+        });
+    }
+    p.acceptor->run();
+    std::vector<std::thread> extra;
+    for (int i = 1; i < p.options.threads; ++i) extra.emplace_back([&p] { p.ioc.run(); });
+    p.ioc.run();
+    for (auto& t : extra) t.join();
+}
+
+void server_app::stop() {
+    net::post(impl_->ioc, [p = impl_.get()] { p->begin_stop(); });
+}
+
+}  // namespace bimtek::app

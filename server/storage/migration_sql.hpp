@@ -1,0 +1,13 @@
+// The SQL of each schema migration, one function per migration, each defined in its own
+// migration_NNN_name.cpp. Listed, in order, by migrations.cpp.
+#pragma once
+
+#include <string_view>
+
+namespace bimtek::storage {
+
+// Version 1: staff accounts, events and their staff, agenda, roster, check-ins, tokens and the
+// update stream.
+std::string_view migration_001_foundation();
+
+}  // namespace bimtek::storage

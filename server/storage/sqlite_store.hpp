@@ -1,0 +1,70 @@
+// domain::store on one SQLite file (see server/domain/store.hpp): the file is opened and
+// migrated by open(), and its repositories are reached only through write() and read().
+//
+// Owned by the app, which keeps it (and the notifier) alive as long as any service uses it.
+// Thread-safe: write(), read(), checkpoint() and schema_version() may be called from any thread.
+// They take turns under one mutex, so the one SQLite::Database (and every prepared statement of
+// the repositories) is never used by two threads at once. A work function must not call back
+// into the store (it would wait for itself).
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "server/domain/notifier.hpp"
+#include "server/domain/result.hpp"
+#include "server/domain/store.hpp"
+#include "server/storage/database.hpp"
+
+namespace bimtek::storage {
+
+class sqlite_store final : public domain::store {
+public:
+    // Opens the database at "path" (creating the file, not its directory; ":memory:" for a
+    // private in-memory database) and migrates it to current_schema_version(). "n" receives the
+    // committed updates and must outlive the store. Errors (error_kind::internal) are those of
+    // open_database() ("data_dir_missing", "not_a_database", "storage_open_failed") and of
+    // migrate() ("schema_too_new", "migration_failed"); their messages name the file.
+    static domain::result<std::unique_ptr<sqlite_store>> open(std::string const& path,
+                                                              domain::notifier& n,
+                                                              database_options const& options = {});
+
+    // Closes the file. The last connection to close checkpoints the WAL into the database file
+    // and removes it.
+    ~sqlite_store() override;
+
+    sqlite_store(sqlite_store const&) = delete;
+    sqlite_store& operator=(sqlite_store const&) = delete;
+
+    // One BEGIN IMMEDIATE transaction: commits when "w" returns ok, then publishes the updates
+    // "w" appended, in seq order, to the notifier before releasing the lock, and returns ok. When
+    // "w" returns an error, rolls back and returns it. A storage failure (any exception thrown
+    // by a repository, by "w" or by the commit) rolls back and returns error_kind::internal
+    // "storage_error". An update is published only if its transaction committed.
+    domain::status write(work const& w) override;
+    // One deferred transaction, always rolled back: "w" sees one consistent snapshot. The
+    // connection is query_only meanwhile, so a write inside "w" is a storage failure.
+    domain::status read(work const& w) override;
+
+    // Copies the WAL into the database file and truncates it (e.g. before copying the file for
+    // a backup). Error "storage_error" if it failed, "checkpoint_busy" if another connection's
+    // reader kept it from completing.
+    domain::status checkpoint();
+
+    // The file's PRAGMA user_version: current_schema_version() once opened; -1 if it cannot be
+    // read.
+    int schema_version();
+    static int current_schema_version();
+
+private:
+    struct state;  // the connection and the repositories
+
+    sqlite_store(std::unique_ptr<state> s, domain::notifier& n);
+
+    std::mutex mutex_;
+    std::unique_ptr<state> state_;  // guarded by mutex_
+    domain::notifier& notifier_;    // called with mutex_ held
+};
+
+}  // namespace bimtek::storage
