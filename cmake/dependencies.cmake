@@ -20,4 +20,4 @@ add_library(bimtek_asio INTERFACE)
 target_link_libraries(bimtek_asio INTERFACE Boost::headers Threads::Threads)
 target_compile_definitions(bimtek_asio INTERFACE
   BOOST_ASIO_SEPARATE_COMPILATION BOOST_BEAST_SEPARATE_COMPILATION
-  BOOST_ASIO_NO_DEPRECATED BOOST_BEAST_USE_STD_STRING_VIEW)
+  BOOST_ASIO_NO_DEPRECATED)

@@ -18,14 +18,18 @@
 #include "server/domain/auth_service.hpp"
 #include "server/domain/checkin_service.hpp"
 #include "server/domain/event_service.hpp"
-#include "server/domain/notifier.hpp"
+#include "server/domain/presence_service.hpp"
+#include "server/domain/qa_service.hpp"
 #include "server/domain/roster_service.hpp"
+#include "server/domain/stream_service.hpp"
 #include "server/security/sodium_crypto.hpp"
 #include "server/storage/sqlite_store.hpp"
 #include "server/transport/api/api_routes.hpp"
 #include "server/transport/http/connection_registry.hpp"
 #include "server/transport/http/listener.hpp"
 #include "server/transport/http/static_files.hpp"
+#include "server/transport/ws/broadcast_hub.hpp"
+#include "server/transport/ws/ws_connection.hpp"
 
 #ifndef BIMTEK_DEFAULT_WEB_DIR
 #define BIMTEK_DEFAULT_WEB_DIR "web"
@@ -43,15 +47,15 @@ int available_cpus() {
     return n > 0 ? n : 1;
 }
 
-// Members are declared in the order they must be built; they are destroyed in reverse, so the
-// listener and connections go before the services, and the services before the store.
+// Members are declared in the order they must be built and are destroyed in reverse: the
+// io_context goes first (destroying any handler still pending, and with it the connections),
+// while everything a connection uses — contexts, router, services, store, hub — is still there.
 struct server_app::impl {
     server_options options;
-    net::io_context ioc;
 
     domain::system_clock clock;
     security::sodium_crypto crypto;
-    domain::null_notifier notifier;
+    transport::broadcast_hub hub;  // the store's notifier: outlives the store
     std::unique_ptr<storage::sqlite_store> store;
 
     std::unique_ptr<domain::auth_service> auth;
@@ -60,14 +64,20 @@ struct server_app::impl {
     std::unique_ptr<domain::roster_service> roster;
     std::unique_ptr<domain::checkin_service> checkins;
     std::unique_ptr<domain::attendance_service> attendance;
+    std::unique_ptr<domain::qa_service> qa;
+    std::unique_ptr<domain::presence_service> presence;
+    std::unique_ptr<domain::stream_service> stream;
 
     std::unique_ptr<transport::router> routes;
     std::unique_ptr<transport::static_files> pages;
     transport::connection_registry connections;
     transport::http_context http;
-    std::shared_ptr<transport::listener> acceptor;
+    transport::ws_context ws;
 
+    net::io_context ioc;
+    std::shared_ptr<transport::listener> acceptor;
     net::signal_set signals{ioc};
+    net::steady_timer presence_timer{ioc};  // drives presence_service::tick
     net::steady_timer shutdown_timer{ioc};
     std::chrono::steady_clock::time_point shutdown_deadline{};
     bool stopping = false;  // only touched on the io_context's threads, through post
@@ -79,10 +89,21 @@ struct server_app::impl {
         stopping = true;
         boost::system::error_code ignored;
         signals.cancel(ignored);
+        presence_timer.cancel();
         acceptor->stop();
         connections.shutdown_all();
         shutdown_deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
         wait_for_connections();
+    }
+
+    // Every second: ends expired presence grace windows and refreshes last-seen times.
+    void tick_presence() {
+        presence_timer.expires_after(std::chrono::seconds(1));
+        presence_timer.async_wait([this](boost::system::error_code ec) {
+            if (ec || stopping) return;
+            if (auto st = presence->tick(); !st) std::cerr << "bimtek-server: presence: " << st.error().message << "\n";
+            tick_presence();
+        });
     }
 
     // Polls until every connection has finished, or the grace period is over.
@@ -117,7 +138,7 @@ domain::result<std::unique_ptr<server_app>> server_app::create(server_options op
     auto& o = p->options;
     storage::database_options db_options;
     db_options.synchronous_full = o.sync_full;
-    auto store = storage::sqlite_store::open((o.data_dir / "bimtek.db").string(), p->notifier, db_options);
+    auto store = storage::sqlite_store::open((o.data_dir / "bimtek.db").string(), p->hub, db_options);
     if (!store) return store.error();
     p->store = std::move(*store);
 
@@ -127,6 +148,13 @@ domain::result<std::unique_ptr<server_app>> server_app::create(server_options op
     p->roster = std::make_unique<domain::roster_service>(*p->store, p->crypto, p->clock);
     p->checkins = std::make_unique<domain::checkin_service>(*p->store, p->clock);
     p->attendance = std::make_unique<domain::attendance_service>(*p->store, p->clock);
+    p->qa = std::make_unique<domain::qa_service>(*p->store, p->clock);
+    domain::presence_policy presence_policy;
+    presence_policy.grace = o.presence_grace;
+    p->presence = std::make_unique<domain::presence_service>(*p->store, p->clock, presence_policy);
+    p->stream = std::make_unique<domain::stream_service>(*p->store);
+    // Presence intervals a crash left open end when their participants were last seen.
+    if (auto recovered = p->presence->recover(); !recovered) return recovered.error();
 
     if (o.demo) {
         demo_services services{*p->accounts, *p->events, *p->roster, *p->store, p->crypto};
@@ -137,7 +165,8 @@ domain::result<std::unique_ptr<server_app>> server_app::create(server_options op
     auto* auth = p->auth.get();
     p->routes = std::make_unique<transport::router>(
         [auth](std::string_view token) { return auth->authenticate(token); });
-    transport::api_services api{*p->auth, *p->accounts, *p->events, *p->roster, *p->checkins, *p->attendance};
+    transport::api_services api{*p->auth,     *p->accounts,   *p->events, *p->roster,
+                                *p->checkins, *p->attendance, *p->qa};
     transport::add_api_routes(*p->routes, api);
     p->pages = std::make_unique<transport::static_files>(o.web_dir);
     auto* pages = p->pages.get();
@@ -146,6 +175,17 @@ domain::result<std::unique_ptr<server_app>> server_app::create(server_options op
     p->http.routes = p->routes.get();
     p->http.connections = &p->connections;
     p->http.upload_dir = o.data_dir / "tmp";
+    p->ws.auth = p->auth.get();
+    p->ws.stream = p->stream.get();
+    p->ws.presence = p->presence.get();
+    p->ws.hub = &p->hub;
+    p->ws.connections = &p->connections;
+    p->ws.allowed_origins = o.allowed_origins;
+    p->ws.max_queue = o.ws_max_queue;
+    p->ws.hello_timeout = o.ws_hello_timeout;
+    p->http.ws_upgrade = [ws = &p->ws](net::ip::tcp::socket&& socket, transport::upgrade_request&& req, std::string) {
+        transport::accept_ws_upgrade(*ws, std::move(socket), std::move(req));
+    };
 
     boost::system::error_code addr_ec;
     auto address = net::ip::make_address(o.bind, addr_ec);
@@ -182,6 +222,7 @@ void server_app::run() {
         });
     }
     p.acceptor->run();
+    p.tick_presence();
     std::vector<std::thread> extra;
     for (int i = 1; i < p.options.threads; ++i) extra.emplace_back([&p] { p.ioc.run(); });
     p.ioc.run();

@@ -1,6 +1,8 @@
 // How bimtek-server is configured (its command line, see main.cpp and --help).
 #pragma once
 
+#include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -19,6 +21,11 @@ struct server_options {
     bool sync_full = true;                  // SQLite synchronous=FULL (NORMAL otherwise)
     std::vector<std::string> allowed_origins;  // WebSocket origins besides the server's own
     bool handle_signals = true;             // stop gracefully on SIGINT/SIGTERM
+
+    // Live-stream tuning (docs/protocol.md gives the defaults; tests shorten them).
+    std::chrono::seconds presence_grace{20};  // a reconnect within this keeps the interval
+    std::size_t ws_max_queue = 2048;          // frames queued per connection before it must resync
+    std::chrono::seconds ws_hello_timeout{10};
 };
 
 // CPUs in this process's affinity mask (at least 1).

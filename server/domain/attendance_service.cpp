@@ -9,10 +9,11 @@
 namespace bimtek::domain {
 namespace {
 
-// The span a visit covers, as of "now" and never past the event's end.
-interval visit_span(checkin const& v, timestamp now, timestamp event_end) {
-    timestamp end = v.checked_out_at ? *v.checked_out_at : now;
-    return interval{v.checked_in_at, std::min(end, event_end)};
+// The span of a visit or a presence interval that began at "begin" and ended at "end" (still
+// open: none), as of "now" and never past the event's end.
+interval presence_span(timestamp begin, std::optional<timestamp> end, timestamp now,
+                       timestamp event_end) {
+    return interval{begin, std::min(end ? *end : now, event_end)};
 }
 
 // The span a session actually ran, as of "now"; empty when it never started.
@@ -22,6 +23,7 @@ interval session_window(session const& s, timestamp now) {
 }
 
 attendance_row row_for(participant p, std::vector<checkin> const& visits,
+                       std::vector<presence_interval> const& online,
                        std::vector<session> const& sessions, timestamp now, timestamp event_end) {
     attendance_row row;
     row.who = std::move(p);
@@ -32,9 +34,13 @@ attendance_row row_for(participant p, std::vector<checkin> const& visits,
         if (v.checked_out_at && (!row.last_checkout || *v.checked_out_at > *row.last_checkout))
             row.last_checkout = v.checked_out_at;
         if (v.open()) row.checked_in_now = true;
-        spans.push_back(visit_span(v, now, event_end));
+        spans.push_back(presence_span(v.checked_in_at, v.checked_out_at, now, event_end));
     }
-    row.present_now = row.checked_in_now;  // online presence joins this with the presence service
+    row.present_now = row.checked_in_now;
+    for (presence_interval const& i : online) {
+        if (i.open()) row.present_now = true;
+        spans.push_back(presence_span(i.joined_at, i.left_at, now, event_end));
+    }
     std::vector<interval> merged = merge_intervals(std::move(spans));
     row.minutes.reserve(sessions.size());
     for (session const& s : sessions)
@@ -58,16 +64,21 @@ result<attendance_report> attendance_service::attendance(principal const& by, ev
         report.sessions = r.sessions.list_by_event(event);
         report.registered = r.participants.count_by_mode(event);
         report.present.onsite = r.checkins.count_open(event);
-        report.present.online =
-            0;  // online presence comes from the live connections (presence service)
+        report.present.online = r.presence.count_online_present(event);
 
         std::map<participant_id, std::vector<checkin>> visits;
         for (checkin& v : r.checkins.list_by_event(event))
             visits[v.participant].push_back(std::move(v));
-        std::vector<checkin> const none;
+        std::map<participant_id, std::vector<presence_interval>> online;
+        for (presence_interval& i : r.presence.list_by_event(event))
+            online[i.participant].push_back(std::move(i));
+        std::vector<checkin> const no_visits;
+        std::vector<presence_interval> const no_intervals;
         for (participant& p : r.participants.list_by_event(event)) {
-            auto it = visits.find(p.id);
-            report.rows.push_back(row_for(std::move(p), it == visits.end() ? none : it->second,
+            auto v = visits.find(p.id);
+            auto o = online.find(p.id);
+            report.rows.push_back(row_for(std::move(p), v == visits.end() ? no_visits : v->second,
+                                          o == online.end() ? no_intervals : o->second,
                                           report.sessions, now, report.details.ends_at));
         }
         return report;

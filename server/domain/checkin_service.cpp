@@ -101,7 +101,8 @@ result<checkin_outcome> checkin_service::do_check_in(repositories& r, principal 
     out.over_capacity = v.over_capacity;
     out.onsite_present = present + 1;
 
-    stream_update u = make_update(p.event, "checkin", now, checkin_views(p, v, out.onsite_present));
+    stream_update u =
+        make_update(p.event, "checkin", now, checkin_views(p, v, count_present(r, p.event)));
     r.updates.append(u);
     return out;
 }
@@ -128,8 +129,8 @@ result<checkin_outcome> checkin_service::do_check_out(repositories& r, principal
     out.over_capacity = out.visit.over_capacity;
     out.onsite_present = r.checkins.count_open(p.event);
 
-    stream_update u =
-        make_update(p.event, "checkout", now, checkin_views(p, out.visit, out.onsite_present));
+    stream_update u = make_update(p.event, "checkout", now,
+                                  checkin_views(p, out.visit, count_present(r, p.event)));
     r.updates.append(u);
     return out;
 }

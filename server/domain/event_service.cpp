@@ -189,7 +189,7 @@ result<event_overview> event_service::get_event(principal const& by, event_id id
         o.sessions = r.sessions.list_by_event(id);
         o.registered = r.participants.count_by_mode(id);
         o.present.onsite = r.checkins.count_open(id);
-        o.present.online = 0;  // online presence comes from the live connections (presence service)
+        o.present.online = r.presence.count_online_present(id);
         if (by.is_participant()) {
             o.viewer_role = role::participant;
         } else if (auto m = r.events.find_member(id, by.subject)) {

@@ -51,7 +51,7 @@ struct event_overview {
     event details;
     std::vector<session> sessions;
     mode_counts registered;  // participants on the roster per mode
-    mode_counts present;     // on site: open visits; online: connected now
+    mode_counts present;     // on site: open visits; online: connected now and not in the room
     role viewer_role = role::participant;
 };
 

@@ -9,6 +9,8 @@
 #include "server/domain/checkin.hpp"
 #include "server/domain/event.hpp"
 #include "server/domain/participant.hpp"
+#include "server/domain/presence.hpp"
+#include "server/domain/question.hpp"
 #include "server/domain/result.hpp"
 #include "server/domain/session.hpp"
 #include "server/domain/staff_user.hpp"
@@ -26,6 +28,8 @@ struct repositories {
     checkin_repository& checkins;
     token_repository& tokens;
     update_repository& updates;
+    question_repository& questions;
+    presence_repository& presence;
 };
 
 class store {

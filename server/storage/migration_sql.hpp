@@ -9,5 +9,7 @@ namespace bimtek::storage {
 // Version 1: staff accounts, events and their staff, agenda, roster, check-ins, tokens and the
 // update stream.
 std::string_view migration_001_foundation();
+// Version 2: Q&A (questions, votes) and online presence intervals.
+std::string_view migration_002_live();
 
 }  // namespace bimtek::storage

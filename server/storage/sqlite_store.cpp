@@ -14,6 +14,8 @@
 #include "server/storage/event_repository.hpp"
 #include "server/storage/migrations.hpp"
 #include "server/storage/participant_repository.hpp"
+#include "server/storage/presence_repository.hpp"
+#include "server/storage/question_repository.hpp"
 #include "server/storage/session_repository.hpp"
 #include "server/storage/storage_error.hpp"
 #include "server/storage/token_repository.hpp"
@@ -34,10 +36,12 @@ struct sqlite_store::state {
           participants(*db),
           checkins(*db),
           tokens(*db),
-          updates(*db) {}
+          updates(*db),
+          questions(*db),
+          presence(*db) {}
 
     domain::repositories repositories() {
-        return {events, sessions, users, participants, checkins, tokens, updates};
+        return {events, sessions, users, participants, checkins, tokens, updates, questions, presence};
     }
 
     // A transaction left open by a failed ROLLBACK would make every later BEGIN fail: end it.
@@ -53,6 +57,8 @@ struct sqlite_store::state {
     sqlite_checkin_repository checkins;
     sqlite_token_repository tokens;
     sqlite_update_repository updates;
+    sqlite_question_repository questions;
+    sqlite_presence_repository presence;
 };
 
 namespace {

@@ -11,20 +11,32 @@
 namespace bimtek::testing {
 namespace json = boost::json;
 
-test_server::test_server(test_server_options o) {
+test_server::test_server(test_server_options o) : options_(o) { start(o.demo); }
+
+void test_server::restart() {
+    app_->stop();
+    runner_.join();
+    app_.reset();
+    start(false);
+}
+
+void test_server::start(bool seed) {
     app::server_options so;
     so.port = 0;
     so.data_dir = dir_.path();
     so.web_dir = std::string(BIMTEK_SOURCE_DIR) + "/web";
-    so.demo = o.demo;
-    so.demo_online = o.demo_online;
-    so.threads = o.threads;
+    so.demo = seed;
+    so.demo_online = options_.demo_online;
+    so.threads = options_.threads;
     so.handle_signals = false;
+    so.presence_grace = options_.presence_grace;
+    so.ws_max_queue = options_.ws_max_queue;
+    so.ws_hello_timeout = options_.ws_hello_timeout;
     auto created = app::server_app::create(so);
     if (!created) throw std::runtime_error("server did not start: " + created.error().message);
     app_ = std::move(*created);
     runner_ = std::thread([this] { app_->run(); });
-    if (o.demo) {
+    if (seed) {
         std::ifstream in(dir_ / "demo.json");
         std::stringstream ss;
         ss << in.rdbuf();

@@ -4,6 +4,7 @@
 // under the test's sanitizers.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -20,6 +21,9 @@ struct test_server_options {
     bool demo = true;
     int demo_online = 170;
     int threads = 2;
+    std::chrono::seconds presence_grace{20};
+    std::size_t ws_max_queue = 2048;
+    std::chrono::seconds ws_hello_timeout{10};
 };
 
 class test_server {
@@ -28,6 +32,9 @@ public:
     ~test_server();
 
     std::uint16_t port() const { return app_->port(); }
+    // Stops the server (gracefully) and starts it again on the same data directory, as a
+    // restart in production would; the port changes.
+    void restart();
     std::filesystem::path const& data_dir() const { return dir_.path(); }
     // data/demo.json, parsed (the demo must have been seeded).
     boost::json::value const& demo() const { return demo_; }
@@ -40,6 +47,9 @@ public:
     std::string code_of(std::string const& mode, std::size_t index = 0) const;
 
 private:
+    void start(bool seed);
+
+    test_server_options options_;
     temp_dir dir_;
     std::unique_ptr<app::server_app> app_;
     std::thread runner_;

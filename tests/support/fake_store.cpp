@@ -107,6 +107,13 @@ public:
     void remove(session_id id) override {
         c_.require_writable("sessions.remove");
         c_.state.sessions.erase(id);
+        // ON DELETE CASCADE: the session's questions, and their votes.
+        std::erase_if(c_.state.questions, [&](auto const& entry) {
+            if (entry.second.session != id) return false;
+            std::erase_if(c_.state.votes,
+                          [&](auto const& vote) { return vote.first.first == entry.first; });
+            return true;
+        });
     }
     std::optional<session> find(session_id id) override {
         auto it = c_.state.sessions.find(id);
@@ -361,6 +368,186 @@ private:
     context& c_;
 };
 
+class fake_questions final : public question_repository {
+public:
+    explicit fake_questions(context& c) : c_(c) {}
+
+    question_id insert(question const& q) override {
+        c_.require_writable("questions.insert");
+        check(q, 0);
+        question stored = q;
+        stored.id = ++c_.state.last_question_id;
+        c_.state.questions[stored.id] = stored;
+        return stored.id;
+    }
+    void update(question const& q) override {
+        c_.require_writable("questions.update");
+        auto it = c_.state.questions.find(q.id);
+        if (it == c_.state.questions.end()) return;  // UPDATE of no row changes nothing
+        question changed = it->second;
+        changed.status = q.status;
+        changed.votes = q.votes;
+        changed.updated_at = q.updated_at;
+        changed.answered_at = q.answered_at;
+        check(changed, q.id);
+        it->second = changed;
+    }
+    std::optional<question> find(question_id id) override {
+        auto it = c_.state.questions.find(id);
+        if (it == c_.state.questions.end()) return std::nullopt;
+        return it->second;
+    }
+    std::vector<question> list_by_session(session_id session) override {
+        std::vector<question> out;
+        for (auto const& [id, q] : c_.state.questions)
+            if (q.session == session) out.push_back(q);
+        std::stable_sort(
+            out.begin(), out.end(),  // ids ascend already: stable keeps them
+            [](question const& a, question const& b) { return a.created_at < b.created_at; });
+        return out;
+    }
+    std::optional<question> find_pinned(session_id session) override {
+        for (auto const& [id, q] : c_.state.questions)
+            if (q.session == session && q.status == question_status::pinned) return q;
+        return std::nullopt;
+    }
+    int count_by_author_since(participant_id author, timestamp since) override {
+        return static_cast<int>(
+            std::count_if(c_.state.questions.begin(), c_.state.questions.end(), [&](auto const& e) {
+                return e.second.author == author && e.second.created_at >= since;
+            }));
+    }
+    bool add_vote(question_id q, participant_id voter, timestamp at) override {
+        c_.require_writable("question_votes.insert");
+        if (!c_.state.questions.contains(q))
+            violated("question_votes.question references a missing question");
+        if (!c_.state.participants.contains(voter))
+            violated("question_votes.participant references a missing participant");
+        return c_.state.votes.emplace(std::pair{q, voter}, at).second;
+    }
+    bool remove_vote(question_id q, participant_id voter) override {
+        c_.require_writable("question_votes.remove");
+        return c_.state.votes.erase({q, voter}) > 0;
+    }
+    int count_votes(question_id q) override {
+        return static_cast<int>(std::count_if(c_.state.votes.begin(), c_.state.votes.end(),
+                                              [&](auto const& v) { return v.first.first == q; }));
+    }
+    std::vector<question_id> voted_by(participant_id voter, session_id session) override {
+        std::vector<question_id> out;  // the map's order: ascending question ids
+        for (auto const& [key, at] : c_.state.votes) {
+            if (key.second != voter) continue;
+            auto q = c_.state.questions.find(key.first);
+            if (q != c_.state.questions.end() && q->second.session == session)
+                out.push_back(key.first);
+        }
+        return out;
+    }
+
+private:
+    // The references and the one-pinned-per-session rule of the questions table; "self" is
+    // the question being updated (0 on insert).
+    void check(question const& q, question_id self) const {
+        if (!c_.state.events.contains(q.event))
+            violated("questions.event references a missing event");
+        if (!c_.state.sessions.contains(q.session))
+            violated("questions.session references a missing session");
+        if (q.author) {
+            auto p = c_.state.participants.find(*q.author);
+            if (p == c_.state.participants.end() || p->second.event != q.event)
+                violated("questions.author references no participant of the event");
+        }
+        if (q.entered_by && !c_.state.users.contains(*q.entered_by))
+            violated("questions.entered_by references a missing user");
+        if (q.votes < 0) violated("CHECK questions.votes >= 0");
+        if (q.status == question_status::pinned)
+            for (auto const& [id, other] : c_.state.questions)
+                if (id != self && other.session == q.session &&
+                    other.status == question_status::pinned)
+                    violated("UNIQUE one pinned question per session");
+    }
+
+    context& c_;
+};
+
+class fake_presence final : public presence_repository {
+public:
+    explicit fake_presence(context& c) : c_(c) {}
+
+    presence_id open(event_id event, participant_id participant, timestamp at) override {
+        c_.require_writable("presence.open");
+        auto p = c_.state.participants.find(participant);
+        if (p == c_.state.participants.end() || p->second.event != event)
+            violated("presence_intervals references no participant of the event");
+        if (find_open(participant)) violated("UNIQUE one open interval per participant");
+        presence_interval i;
+        i.id = ++c_.state.last_presence_id;
+        i.event = event;
+        i.participant = participant;
+        i.joined_at = at;
+        i.last_seen_at = at;
+        c_.state.presence[i.id] = i;
+        return i.id;
+    }
+    void close(presence_id id, timestamp at) override {
+        c_.require_writable("presence.close");
+        auto it = c_.state.presence.find(id);
+        if (it != c_.state.presence.end() && it->second.open()) it->second.left_at = at;
+    }
+    void touch(std::vector<presence_id> const& ids, timestamp at) override {
+        c_.require_writable("presence.touch");
+        for (presence_id id : ids) {
+            auto it = c_.state.presence.find(id);
+            if (it != c_.state.presence.end() && it->second.open()) it->second.last_seen_at = at;
+        }
+    }
+    int close_all_at_last_seen() override {
+        c_.require_writable("presence.close_all_at_last_seen");
+        int closed = 0;
+        for (auto& [id, i] : c_.state.presence)
+            if (i.open()) {
+                i.left_at = i.last_seen_at;
+                ++closed;
+            }
+        return closed;
+    }
+    std::optional<presence_interval> find_open(participant_id participant) override {
+        for (auto const& [id, i] : c_.state.presence)
+            if (i.participant == participant && i.open()) return i;
+        return std::nullopt;
+    }
+    std::vector<presence_interval> list_for_participant(participant_id participant) override {
+        return select([&](presence_interval const& i) { return i.participant == participant; });
+    }
+    std::vector<presence_interval> list_by_event(event_id event) override {
+        return select([&](presence_interval const& i) { return i.event == event; });
+    }
+    int count_online_present(event_id event) override {
+        std::set<participant_id> online;
+        for (auto const& [id, i] : c_.state.presence)
+            if (i.event == event && i.open()) online.insert(i.participant);
+        for (auto const& [id, v] : c_.state.checkins)
+            if (v.open()) online.erase(v.participant);
+        return static_cast<int>(online.size());
+    }
+
+private:
+    // Matching intervals, oldest first (by join time, then id).
+    template <class Pred>
+    std::vector<presence_interval> select(Pred pred) const {
+        std::vector<presence_interval> out;
+        for (auto const& [id, i] : c_.state.presence)
+            if (pred(i)) out.push_back(i);
+        std::stable_sort(out.begin(), out.end(),
+                         [](presence_interval const& a, presence_interval const& b) {
+                             return a.joined_at < b.joined_at;
+                         });
+        return out;
+    }
+
+    context& c_;
+};
+
 // Runs "w" against "c" with a full set of fake repositories.
 status run(context& c, store::work const& w) {
     fake_events events(c);
@@ -370,7 +557,10 @@ status run(context& c, store::work const& w) {
     fake_checkins checkins(c);
     fake_tokens tokens(c);
     fake_updates updates(c);
-    repositories r{events, sessions, users, participants, checkins, tokens, updates};
+    fake_questions questions(c);
+    fake_presence presence(c);
+    repositories r{events, sessions, users,     participants, checkins,
+                   tokens, updates,  questions, presence};
     return w(r);
 }
 
@@ -460,7 +650,8 @@ void fake_store::fail_next_write(std::string message) {
 std::string dump(fake_state const& s) {
     std::ostringstream out;
     out << "last_ids " << s.last_event_id << ' ' << s.last_session_id << ' ' << s.last_user_id
-        << ' ' << s.last_participant_id << ' ' << s.last_checkin_id << '\n';
+        << ' ' << s.last_participant_id << ' ' << s.last_checkin_id << ' ' << s.last_question_id
+        << ' ' << s.last_presence_id << '\n';
     for (auto const& [id, e] : s.events)
         out << "event " << id << ' ' << str(e.title) << ' ' << str(e.venue) << ' ' << e.timezone
             << ' ' << ms(e.starts_at) << ' ' << ms(e.ends_at) << ' ' << e.onsite_capacity << ' '
@@ -494,6 +685,17 @@ std::string dump(fake_state const& s) {
             out << "update " << u.event << ' ' << u.seq << ' ' << u.kind << ' ' << ms(u.at) << ' '
                 << opt(u.session, num) << ' ' << opt(u.speaker, num) << ' ' << u.full_data << ' '
                 << u.public_data << '\n';
+    for (auto const& [id, q] : s.questions)
+        out << "question " << id << ' ' << q.event << ' ' << q.session << ' ' << opt(q.author, num)
+            << ' ' << opt(q.entered_by, num) << ' ' << str(q.author_name) << ' ' << str(q.text)
+            << ' ' << q.anonymous << ' ' << q.from_room << ' ' << to_string(q.status) << ' '
+            << q.votes << ' ' << ms(q.created_at) << ' ' << ms(q.updated_at) << ' '
+            << opt(q.answered_at, ms) << '\n';
+    for (auto const& [key, at] : s.votes)
+        out << "vote " << key.first << ' ' << key.second << ' ' << ms(at) << '\n';
+    for (auto const& [id, i] : s.presence)
+        out << "presence " << id << ' ' << i.event << ' ' << i.participant << ' ' << ms(i.joined_at)
+            << ' ' << opt(i.left_at, ms) << ' ' << ms(i.last_seen_at) << '\n';
     return out.str();
 }
 

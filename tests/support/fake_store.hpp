@@ -6,7 +6,10 @@
 //     this write to the notifier, in order, before the next write starts.
 //   - The uniqueness and references the SQL schema enforces are enforced by throwing
 //     fake_constraint_error: usernames, access codes (across events), token digests, one open
-//     visit per participant, and rows pointing at missing events/users/participants.
+//     visit per participant, one open presence interval per participant, one pinned
+//     question per session, one vote per participant and question, and rows pointing at
+//     missing events/sessions/users/participants. Removing a session removes its questions
+//     and their votes (ON DELETE CASCADE).
 //   - Orders are those the interfaces state (participants by name then id, ...). Ids start at
 //     1 per table and are never reused.
 //   - read() runs the work against the current state; any write inside a read throws, and the
@@ -44,6 +47,10 @@ struct fake_state {
     std::map<domain::checkin_id, domain::checkin> checkins;
     std::map<std::string, domain::token_record> tokens;                      // by digest
     std::map<domain::event_id, std::vector<domain::stream_update>> updates;  // per event, by seq
+    std::map<domain::question_id, domain::question> questions;
+    // When each participant voted for each question, by (question, participant).
+    std::map<std::pair<domain::question_id, domain::participant_id>, timestamp> votes;
+    std::map<domain::presence_id, domain::presence_interval> presence;
 
     // The last id handed out per table (ids are never reused, as with AUTOINCREMENT).
     std::int64_t last_event_id = 0;
@@ -51,6 +58,8 @@ struct fake_state {
     std::int64_t last_user_id = 0;
     std::int64_t last_participant_id = 0;
     std::int64_t last_checkin_id = 0;
+    std::int64_t last_question_id = 0;
+    std::int64_t last_presence_id = 0;
 };
 
 class fake_store final : public domain::store {

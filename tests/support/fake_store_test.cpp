@@ -149,5 +149,99 @@ TEST_F(fake_store_test, one_open_visit_per_participant) {
     EXPECT_EQ(store.state().checkins.size(), 1u);
 }
 
+TEST_F(fake_store_test, questions_keep_the_rules_of_the_schema) {
+    auto p = seed_participant(store, e.id, "Siti", attendance_mode::online, "AAAABBBB");
+    auto voter = seed_participant(store, e.id, "Ayu", attendance_mode::online, "AAAACCCC");
+    auto s = seed_session(store, e.id, "Sesi", t0(), t0() + std::chrono::hours{1});
+    auto question_in = [&](session_id sid, question_status st) {
+        question q;
+        q.event = e.id;
+        q.session = sid;
+        q.author = p.id;
+        q.text = "Apa?";
+        q.status = st;
+        return q;
+    };
+    question_id pinned = 0;
+    ASSERT_TRUE(store
+                    .write([&](repositories& r) {
+                        pinned = r.questions.insert(question_in(s.id, question_status::pinned));
+                        EXPECT_TRUE(r.questions.add_vote(pinned, voter.id, t0()));
+                        EXPECT_FALSE(r.questions.add_vote(pinned, voter.id, t0()));
+                        EXPECT_EQ(r.questions.count_votes(pinned), 1);
+                        EXPECT_EQ(r.questions.voted_by(voter.id, s.id),
+                                  std::vector<question_id>{pinned});
+                        return status{};
+                    })
+                    .ok());
+    std::string before = store.dump();
+    // A second pinned question in the session, a vote by nobody, an author of no event.
+    EXPECT_FALSE(store
+                     .write([&](repositories& r) {
+                         r.questions.insert(question_in(s.id, question_status::pinned));
+                         return status{};
+                     })
+                     .ok());
+    EXPECT_FALSE(store
+                     .write([&](repositories& r) {
+                         r.questions.add_vote(pinned, 999, t0());
+                         return status{};
+                     })
+                     .ok());
+    EXPECT_FALSE(store
+                     .write([&](repositories& r) {
+                         question q = question_in(s.id, question_status::approved);
+                         q.author = 999;
+                         r.questions.insert(q);
+                         return status{};
+                     })
+                     .ok());
+    EXPECT_EQ(store.dump(), before);
+    // Removing the session removes its questions and their votes.
+    ASSERT_TRUE(store
+                    .write([&](repositories& r) {
+                        r.sessions.remove(s.id);
+                        return status{};
+                    })
+                    .ok());
+    EXPECT_TRUE(store.state().questions.empty());
+    EXPECT_TRUE(store.state().votes.empty());
+}
+
+TEST_F(fake_store_test, presence_keeps_one_open_interval_and_counts_online_outside_the_room) {
+    auto ayu = seed_participant(store, e.id, "Ayu", attendance_mode::online, "AAAACCCC");
+    auto siti = seed_participant(store, e.id, "Siti", attendance_mode::onsite, "AAAABBBB");
+    ASSERT_TRUE(store
+                    .write([&](repositories& r) {
+                        auto a = r.presence.open(e.id, ayu.id, t0());
+                        r.presence.open(e.id, siti.id, t0());
+                        EXPECT_EQ(r.presence.count_online_present(e.id), 2);
+                        r.checkins.insert(
+                            checkin{0, e.id, siti.id, t0(), 1, false, std::nullopt, std::nullopt});
+                        EXPECT_EQ(r.presence.count_online_present(e.id), 1);
+                        r.presence.touch({a}, t0() + std::chrono::seconds{30});
+                        EXPECT_EQ(r.presence.close_all_at_last_seen(), 2);
+                        EXPECT_EQ(r.presence.find_open(ayu.id), std::nullopt);
+                        EXPECT_EQ(r.presence.list_for_participant(ayu.id).at(0).left_at,
+                                  t0() + std::chrono::seconds{30});
+                        EXPECT_EQ(r.presence.count_online_present(e.id), 0);
+                        return status{};
+                    })
+                    .ok());
+    status twice = store.write([&](repositories& r) {
+        r.presence.open(e.id, ayu.id, t0());
+        r.presence.open(e.id, ayu.id, t0());
+        return status{};
+    });
+    EXPECT_EQ(twice.error().kind, error_kind::internal);
+    auto other = seed_event(store, "Lain", t0(), t0());
+    status elsewhere = store.write([&](repositories& r) {
+        r.presence.open(other.id, ayu.id, t0());
+        return status{};
+    });
+    EXPECT_EQ(elsewhere.error().kind, error_kind::internal);
+    EXPECT_EQ(store.state().presence.size(), 2u);
+}
+
 }  // namespace
 }  // namespace bimtek::test

@@ -15,6 +15,7 @@ void add_api_routes(router& r, api_services const& s) {
     add_event_routes(r, s);
     add_roster_routes(r, s);
     add_checkin_routes(r, s);
+    add_qa_routes(r, s);
 }
 
 }  // namespace bimtek::transport

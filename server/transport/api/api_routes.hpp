@@ -6,6 +6,7 @@
 #include "server/domain/auth_service.hpp"
 #include "server/domain/checkin_service.hpp"
 #include "server/domain/event_service.hpp"
+#include "server/domain/qa_service.hpp"
 #include "server/domain/roster_service.hpp"
 #include "server/transport/http/router.hpp"
 
@@ -20,6 +21,7 @@ struct api_services {
     domain::roster_service& roster;
     domain::checkin_service& checkins;
     domain::attendance_service& attendance;
+    domain::qa_service& qa;
 };
 
 void add_api_routes(router& r, api_services const& s);
@@ -30,5 +32,6 @@ void add_account_routes(router& r, api_services const& s);
 void add_event_routes(router& r, api_services const& s);
 void add_roster_routes(router& r, api_services const& s);
 void add_checkin_routes(router& r, api_services const& s);
+void add_qa_routes(router& r, api_services const& s);
 
 }  // namespace bimtek::transport

@@ -4,6 +4,7 @@
 
 #include <boost/json/array.hpp>
 
+#include "server/domain/update_payloads.hpp"
 #include "shared/time/iso8601.hpp"
 
 namespace bimtek::transport {
@@ -122,6 +123,34 @@ json::object to_json(domain::attendance_report const& r) {
         {"participants", std::move(rows)},
         {"registered", {{"onsite", r.registered.onsite}, {"online", r.registered.online}}},
         {"present", {{"onsite", r.present.onsite}, {"online", r.present.online}}},
+    };
+}
+
+domain::update_view question_view_for(domain::principal const& who) {
+    return who.is_staff() ? domain::update_view::full : domain::update_view::public_view;
+}
+
+json::object to_json(domain::question const& q, domain::update_view view) {
+    domain::question_view v;
+    v.q = q;
+    v.show_author = !q.anonymous && !q.author_name.empty();
+    return to_json(v, view);
+}
+
+json::object to_json(domain::question_view const& v, domain::update_view view) {
+    json::object out = domain::question_object(v.q, view);
+    if (!v.show_author && out.contains("author")) out["author"] = nullptr;
+    out["voted"] = v.voted;
+    return out;
+}
+
+json::object to_json(domain::question_list const& l, domain::update_view view) {
+    json::array questions;
+    for (auto const& v : l.questions) questions.push_back(to_json(v, view));
+    return {
+        {"session_id", l.details.id},
+        {"moderated", l.details.moderated},
+        {"questions", std::move(questions)},
     };
 }
 

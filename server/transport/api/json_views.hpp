@@ -11,7 +11,9 @@
 #include "server/domain/auth_service.hpp"
 #include "server/domain/checkin_service.hpp"
 #include "server/domain/event_service.hpp"
+#include "server/domain/qa_service.hpp"
 #include "server/domain/roster_service.hpp"
+#include "server/domain/stream_update.hpp"
 
 namespace bimtek::transport {
 
@@ -27,5 +29,14 @@ boost::json::object to_json(domain::participant const& p, personal_data personal
 
 boost::json::object to_json(domain::checkin_outcome const& o);
 boost::json::object to_json(domain::attendance_report const& r);
+
+// Questions as the caller may see them: the full view for staff, the public view for
+// participants (the shapes of docs/protocol.md, Q and Q'), each with "voted" (the caller voted
+// for it).
+domain::update_view question_view_for(domain::principal const& who);
+boost::json::object to_json(domain::question const& q, domain::update_view view);
+boost::json::object to_json(domain::question_view const& v, domain::update_view view);
+// {"session_id", "moderated", "questions": [...]} in display order.
+boost::json::object to_json(domain::question_list const& l, domain::update_view view);
 
 }  // namespace bimtek::transport

@@ -2,6 +2,7 @@
 
 #include "server/domain/checkin_service.hpp"
 #include "server/domain/event_service.hpp"
+#include "server/domain/presence_service.hpp"
 #include "tests/server/domain/domain_fixture.hpp"
 
 namespace bimtek::test {
@@ -44,6 +45,30 @@ protected:
     void end(session const& s, timestamp t) {
         at(t);
         ASSERT_TRUE(events.end_session(as_coordinator(), s.id).ok());
+    }
+
+    // Online presence, through the presence service (grace 20 s).
+    presence_service presence{store, clock, presence_policy{20s, 30s}};
+    void join(participant const& p, timestamp t) {
+        at(t);
+        ASSERT_TRUE(presence.connected(p.id).ok());
+    }
+    // Disconnects at "t" and lets the grace window pass.
+    void leave(participant const& p, timestamp t) {
+        at(t);
+        presence.disconnected(p.id);
+        at(t + 30s);
+        ASSERT_TRUE(presence.tick().ok());
+    }
+    // An online interval written directly (as a previous run of the server would have).
+    void online_interval(participant const& p, timestamp from, std::optional<timestamp> to) {
+        ASSERT_TRUE(store
+                        .write([&](repositories& r) {
+                            auto id = r.presence.open(event.id, p.id, from);
+                            if (to) r.presence.close(id, *to);
+                            return status{};
+                        })
+                        .ok());
     }
 
     attendance_report report(timestamp now) {
@@ -157,6 +182,81 @@ TEST_F(attendance_service_test, rows_are_ordered_by_name_with_counts) {
     EXPECT_EQ(rep.present.onsite, 1);
     EXPECT_EQ(rep.present.online, 0);
     EXPECT_FALSE(rep.rows[0].checked_in_now);
+}
+
+TEST_F(attendance_service_test, online_presence_counts_toward_the_minutes) {
+    start(opening, wib(9));
+    end(opening, wib(10));
+    online_interval(ayu, wib(8, 50), wib(9, 20));
+    online_interval(ayu, wib(9, 25), wib(10, 30));
+    auto rep = report(wib(11));
+    auto const& r = row(rep, ayu);
+    EXPECT_DOUBLE_EQ(r.minutes[0].minutes, 20.0 + 35.0);
+    EXPECT_FALSE(r.present_now);
+    EXPECT_FALSE(r.checked_in_now);
+    EXPECT_EQ(r.first_checkin, std::nullopt);
+}
+
+TEST_F(attendance_service_test, online_boundaries_count_nothing_and_one_minute_counts_one) {
+    start(opening, wib(9));
+    end(opening, wib(10));
+    online_interval(ayu, wib(8), wib(9));    // left as it began
+    online_interval(budi, wib(10), wib(11));  // came as it ended
+    online_interval(siti, wib(9, 59), wib(10, 30));
+    auto rep = report(wib(11));
+    EXPECT_DOUBLE_EQ(row(rep, ayu).minutes[0].minutes, 0.0);
+    EXPECT_DOUBLE_EQ(row(rep, budi).minutes[0].minutes, 0.0);
+    EXPECT_DOUBLE_EQ(row(rep, siti).minutes[0].minutes, 1.0);
+}
+
+TEST_F(attendance_service_test, a_reconnect_within_the_grace_window_leaves_no_gap) {
+    start(opening, wib(9));
+    join(ayu, wib(9));
+    at(wib(9, 10));
+    presence.disconnected(ayu.id);
+    join(ayu, wib(9, 10) + 15s);  // back within 20 s: the same interval
+    leave(ayu, wib(9, 30));
+    join(ayu, wib(9, 40));  // a real gap of 10 minutes
+    end(opening, wib(10));
+    auto rep = report(wib(10, 30));
+    EXPECT_DOUBLE_EQ(row(rep, ayu).minutes[0].minutes, 30.0 + 20.0);
+    EXPECT_TRUE(row(rep, ayu).present_now);  // still connected
+    EXPECT_FALSE(row(rep, ayu).checked_in_now);
+    EXPECT_EQ(rep.present.online, 1);
+    EXPECT_EQ(rep.present.onsite, 0);
+}
+
+TEST_F(attendance_service_test, time_in_the_room_and_online_at_once_counts_once) {
+    start(opening, wib(9));
+    end(opening, wib(10));
+    online_interval(budi, wib(9), wib(9, 40));  // followed on the way, then walked in
+    in(budi, wib(9, 30));
+    auto rep = report(wib(10, 30));
+    EXPECT_DOUBLE_EQ(row(rep, budi).minutes[0].minutes, 60.0);
+    EXPECT_TRUE(row(rep, budi).present_now);
+}
+
+TEST_F(attendance_service_test, an_open_online_interval_counts_to_now_but_not_past_the_event_end) {
+    join(ayu, wib(15));
+    start(bookkeeping, wib(15, 30));
+    auto live = report(wib(15, 45));
+    EXPECT_DOUBLE_EQ(row(live, ayu).minutes[2].minutes, 15.0);
+    auto late = report(wib(18));
+    EXPECT_DOUBLE_EQ(row(late, ayu).minutes[2].minutes, 30.0);  // 15:30-16:00
+    EXPECT_TRUE(row(late, ayu).present_now);
+}
+
+TEST_F(attendance_service_test, online_present_leaves_out_people_in_the_room) {
+    join(ayu, wib(9));
+    join(siti, wib(9));
+    in(siti, wib(9, 5));
+    auto rep = report(wib(9, 10));
+    EXPECT_EQ(rep.present.onsite, 1);
+    EXPECT_EQ(rep.present.online, 1);
+    auto overview = events.get_event(as_coordinator(), event.id);
+    ASSERT_TRUE(overview.ok());
+    EXPECT_EQ(overview->present.onsite, 1);
+    EXPECT_EQ(overview->present.online, 1);
 }
 
 TEST_F(attendance_service_test, only_coordinators_of_the_event_see_attendance) {

@@ -195,7 +195,25 @@ TEST_F(checkin_service_test, checks_out) {
     EXPECT_EQ(full.at("checkin").at("checked_in_at").as_string(), "2026-11-26T02:00:00Z");
     EXPECT_EQ(full.at("checkin").at("checked_out_at").as_string(), "2026-11-26T05:30:00Z");
     EXPECT_EQ(full.at("counts").at("onsite_present").as_int64(), 1);
-    EXPECT_EQ(published[2].public_data, R"({"counts":{"onsite_present":1}})");
+    EXPECT_EQ(published[2].public_data, R"({"counts":{"onsite_present":1,"online_present":0}})");
+}
+
+TEST_F(checkin_service_test, counts_move_people_from_online_to_the_room_and_back) {
+    ASSERT_TRUE(store
+                    .write([&](repositories& r) {
+                        r.presence.open(event.id, ayu.id, wib(8));
+                        r.presence.open(event.id, budi.id, wib(8));
+                        return status{};
+                    })
+                    .ok());
+    ASSERT_TRUE(door.check_in(as_coordinator(), event.id, ayu.id).ok());
+    EXPECT_EQ(notifier.updates().back().public_data,
+              R"({"counts":{"onsite_present":1,"online_present":1}})");
+    EXPECT_EQ(parse_object(notifier.updates().back().full_data).at("counts"),
+              parse_object(R"({"onsite_present":1,"online_present":1})"));
+    ASSERT_TRUE(door.check_out(as_coordinator(), event.id, ayu.id).ok());
+    EXPECT_EQ(notifier.updates().back().public_data,
+              R"({"counts":{"onsite_present":0,"online_present":2}})");
 }
 
 TEST_F(checkin_service_test, checking_out_someone_not_in_changes_nothing) {

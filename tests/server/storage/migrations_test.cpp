@@ -46,8 +46,9 @@ std::vector<std::string> schema_dump(SQLite::Database& db) {
     return out;
 }
 
-std::set<std::string> const expected_tables{"checkins", "event_members", "events",  "participants",
-                                            "sessions", "tokens",        "updates", "users"};
+std::set<std::string> const expected_tables{
+    "checkins", "event_members", "events",  "participants", "presence_intervals", "question_votes",
+    "questions", "sessions",     "tokens",  "updates",      "users"};
 
 // The schema's first migration followed by one a later issue might add.
 std::array<storage::migration, 2> with_test_migration() {
@@ -66,8 +67,9 @@ TEST(Migrations, AreNumberedFromOneInOrderUpToTheCurrentVersion) {
         EXPECT_FALSE(list[i].sql.empty());
     }
     EXPECT_EQ(storage::current_schema_version(), static_cast<int>(list.size()));
-    EXPECT_EQ(storage::sqlite_store::current_schema_version(), 1);
+    EXPECT_EQ(storage::sqlite_store::current_schema_version(), 2);
     EXPECT_EQ(list[0].name, "foundation");
+    EXPECT_EQ(list[1].name, "live");
 }
 
 TEST(Migrations, FreshFileReachesTheCurrentVersionWithTheExpectedTablesAndIndexes) {
@@ -82,7 +84,10 @@ TEST(Migrations, FreshFileReachesTheCurrentVersionWithTheExpectedTablesAndIndexe
     for (char const* name :
          {"event_members_by_user", "sessions_by_event_start", "participants_by_event_name",
           "checkins_by_participant", "checkins_by_event", "checkins_open_by_participant",
-          "tokens_by_expiry"})
+          "tokens_by_expiry", "questions_by_session", "questions_by_author",
+          "questions_pinned_by_session", "question_votes_by_participant",
+          "presence_by_participant", "presence_by_event", "presence_open_by_participant",
+          "presence_open_by_event"})
         EXPECT_TRUE(indexes.contains(name)) << name;
 
     // updates is keyed by (event_id, seq).
@@ -150,6 +155,72 @@ TEST(Migrations, OlderFileGetsOnlyTheMissingMigrationsAndKeepsItsData) {
     EXPECT_TRUE(db->tableExists("test_marker"));
     EXPECT_EQ(db->execAndGet("SELECT display_name FROM users WHERE username = 'siti'").getString(),
               "Siti Nurhaliza");
+}
+
+TEST(Migrations, VersionOneFileWithDataIsUpgradedToTwoAndKeepsEverything) {
+    temp_dir dir;
+    std::string const path = dir.file("bimtek.db");
+    {
+        auto db = open_raw(path);
+        ASSERT_TRUE(storage::migrate(*db, storage::schema_migrations().first(1)).ok());
+        ASSERT_EQ(storage::schema_version(*db), 1);
+        ASSERT_FALSE(db->tableExists("questions"));
+        db->exec(
+            "INSERT INTO users (username, display_name, role, password_hash, created_at) "
+            "VALUES ('siti', 'Siti Nurhaliza', 'coordinator', 'h', 1);"
+            "INSERT INTO events (title, venue, timezone, starts_at, ends_at, onsite_capacity, "
+            "online_capacity, expected_onsite, expected_online, target_completion_rate, "
+            "stream_epoch, created_at) VALUES ('Bimtek', 'Aula', 'Asia/Jakarta', 1000, 9000, 50, "
+            "170, 50, 170, 0.8, 'abcd', 1);"
+            "INSERT INTO sessions (event_id, title, speaker_id, speaker_name, planned_start, "
+            "planned_end, actual_start, actual_end, moderated, required) "
+            "VALUES (1, 'Pembukaan', 1, 'Siti', 1000, 2000, 1100, NULL, 1, 1);"
+            "INSERT INTO participants (event_id, name, category, region, phone, business_name, "
+            "mode, access_code, created_at) VALUES (1, 'Ni Luh Putu Ayu', 'kpm_pkh_graduasi', "
+            "'Bali', NULL, NULL, 'online', 'ABCD2345', 1);"
+            "INSERT INTO checkins (event_id, participant_id, checked_in_at, checked_in_by, "
+            "over_capacity) VALUES (1, 1, 1200, 1, 0);"
+            "INSERT INTO tokens (digest, role, subject, created_at, expires_at) "
+            "VALUES ('d1', 'participant', 1, 1, 99999);"
+            "INSERT INTO updates (event_id, seq, kind, at, full_data, public_data) "
+            "VALUES (1, 1, 'checkin', 1200, '{}', '{}');");
+    }
+    {
+        recording_notifier notifier;
+        auto store = storage::sqlite_store::open(path, notifier);
+        ASSERT_TRUE(store.ok()) << store.error().message;
+        EXPECT_EQ((*store)->schema_version(), 2);
+        // The old rows are intact, and the new tables take rows that refer to them.
+        domain::status st = (*store)->write([](domain::repositories& r) -> domain::status {
+            auto s = r.sessions.find(1);
+            EXPECT_TRUE(s.has_value());
+            if (s) {
+                EXPECT_EQ(s->title, "Pembukaan");
+                EXPECT_TRUE(s->moderated);
+                EXPECT_TRUE(s->live());
+            }
+            EXPECT_EQ(r.participants.find_by_code("ABCD2345").value().name, "Ni Luh Putu Ayu");
+            EXPECT_EQ(r.checkins.count_open(1), 1);
+            EXPECT_EQ(r.tokens.find("d1").value().subject, 1);
+            EXPECT_EQ(r.updates.latest_seq(1), 1);
+            EXPECT_EQ(r.users.find_by_username("siti").value().display_name, "Siti Nurhaliza");
+            domain::question q;
+            q.event = 1;
+            q.session = 1;
+            q.author = 1;
+            q.text = "Apa kabar?";
+            EXPECT_GT(r.questions.insert(q), 0);
+            EXPECT_GT(r.presence.open(1, 1, from_unix_ms(1300)), 0);
+            EXPECT_EQ(r.presence.count_online_present(1), 0);  // checked in: in the room
+            return {};
+        });
+        ASSERT_TRUE(st.ok()) << st.error().message;
+    }
+    auto db = open_raw(path);
+    EXPECT_EQ(schema_names(*db, "table"), expected_tables);
+    SQLite::Statement fk(*db, "SELECT COUNT(*) FROM pragma_foreign_key_check");
+    ASSERT_TRUE(fk.executeStep());
+    EXPECT_EQ(fk.getColumn(0).getInt(), 0);
 }
 
 TEST(Migrations, FileNewerThanTheCodeIsRefusedUntouched) {
