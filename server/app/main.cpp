@@ -38,6 +38,9 @@ int main(int argc, char** argv) {
     cli.add_option("--sync", sync, "SQLite commit durability: full (survives power loss) or normal (survives a crash of the process)")
         ->check(CLI::IsMember({"full", "normal"}));
     cli.add_option("--allow-origin", o.allowed_origins, "extra Origin allowed to open /ws (repeatable), e.g. https://bimtek.example.org");
+    std::uint64_t max_upload_mb = o.max_upload_bytes / (1024 * 1024);
+    cli.add_option("--max-upload-mb", max_upload_mb, "largest material upload, in MiB (larger ones get 413)")
+        ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1024 * 1024}));
 
     bimtek::app::add_user_options user;
     auto* add_user = cli.add_subcommand("add-user", "create a staff account (password from a prompt, or stdin when not a terminal)");
@@ -47,6 +50,7 @@ int main(int argc, char** argv) {
 
     CLI11_PARSE(cli, argc, argv);
     o.sync_full = sync == "full";
+    o.max_upload_bytes = max_upload_mb * 1024 * 1024;
 
     if (*add_user) {
         user.data_dir = o.data_dir;

@@ -16,18 +16,24 @@
 #include "server/domain/account_service.hpp"
 #include "server/domain/attendance_service.hpp"
 #include "server/domain/auth_service.hpp"
+#include "server/domain/certificate_service.hpp"
 #include "server/domain/checkin_service.hpp"
+#include "server/domain/completion_service.hpp"
 #include "server/domain/event_service.hpp"
+#include "server/domain/material_service.hpp"
 #include "server/domain/presence_service.hpp"
 #include "server/domain/qa_service.hpp"
 #include "server/domain/roster_service.hpp"
 #include "server/domain/stream_service.hpp"
+#include "server/security/hmac_link_signer.hpp"
 #include "server/security/sodium_crypto.hpp"
+#include "server/storage/file_store.hpp"
 #include "server/storage/sqlite_store.hpp"
 #include "server/transport/api/api_routes.hpp"
 #include "server/transport/http/connection_registry.hpp"
 #include "server/transport/http/listener.hpp"
 #include "server/transport/http/static_files.hpp"
+#include "server/transport/io_pool.hpp"
 #include "server/transport/ws/broadcast_hub.hpp"
 #include "server/transport/ws/ws_connection.hpp"
 
@@ -52,10 +58,12 @@ int available_cpus() {
 // while everything a connection uses — contexts, router, services, store, hub — is still there.
 struct server_app::impl {
     server_options options;
+    // The I/O threads. Reset first in ~impl (see there); declared first so it exists for all.
+    std::unique_ptr<transport::io_pool> pool;
 
     domain::system_clock clock;
     security::sodium_crypto crypto;
-    transport::broadcast_hub hub;  // the store's notifier: outlives the store
+    std::unique_ptr<transport::broadcast_hub> hub;  // the store's notifier: outlives the store
     std::unique_ptr<storage::sqlite_store> store;
 
     std::unique_ptr<domain::auth_service> auth;
@@ -67,6 +75,11 @@ struct server_app::impl {
     std::unique_ptr<domain::qa_service> qa;
     std::unique_ptr<domain::presence_service> presence;
     std::unique_ptr<domain::stream_service> stream;
+    std::unique_ptr<storage::disk_file_store> files;           // DATA/files: materials by hash
+    std::unique_ptr<security::hmac_link_signer> link_signer;  // key in DATA/link.key
+    std::unique_ptr<domain::material_service> materials;
+    std::unique_ptr<domain::completion_service> completion;
+    std::unique_ptr<domain::certificate_service> certificates;
 
     std::unique_ptr<transport::router> routes;
     std::unique_ptr<transport::static_files> pages;
@@ -74,48 +87,74 @@ struct server_app::impl {
     transport::http_context http;
     transport::ws_context ws;
 
-    net::io_context ioc;
+    // I/O objects of the pool's first thread, where the app's own work runs.
     std::shared_ptr<transport::listener> acceptor;
-    net::signal_set signals{ioc};
-    net::steady_timer presence_timer{ioc};  // drives presence_service::tick
-    net::steady_timer shutdown_timer{ioc};
+    std::unique_ptr<net::signal_set> signals;
+    std::unique_ptr<net::steady_timer> presence_timer;  // drives presence_service::flush
+    std::unique_ptr<net::steady_timer> shutdown_timer;
     std::chrono::steady_clock::time_point shutdown_deadline{};
-    bool stopping = false;  // only touched on the io_context's threads, through post
+    bool stopping = false;  // only touched on the pool's first thread
 
-    explicit impl(server_options o) : options(std::move(o)), ioc(options.threads) {}
+    explicit impl(server_options o)
+        : options(std::move(o)),
+          pool(std::make_unique<transport::io_pool>(static_cast<std::size_t>(options.threads))),
+          hub(std::make_unique<transport::broadcast_hub>(*pool)) {
+        auto& first = pool->context(0);
+        signals = std::make_unique<net::signal_set>(first);
+        presence_timer = std::make_unique<net::steady_timer>(first);
+        shutdown_timer = std::make_unique<net::steady_timer>(first);
+    }
+
+    // The I/O objects go before the contexts they use, and the contexts before everything
+    // else: destroying a context destroys its pending handlers, and with them the connections,
+    // which still need the hub, the services and the registry on their way out.
+    ~impl() {
+        signals.reset();
+        presence_timer.reset();
+        shutdown_timer.reset();
+        acceptor.reset();
+        hub->drop_timers();
+        pool.reset();
+    }
 
     void begin_stop() {
         if (stopping) return;
         stopping = true;
         boost::system::error_code ignored;
-        signals.cancel(ignored);
-        presence_timer.cancel();
+        signals->cancel(ignored);
+        presence_timer->cancel();
         acceptor->stop();
+        hub->stop_sweeping();
         connections.shutdown_all();
         shutdown_deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
         wait_for_connections();
     }
 
-    // Every second: ends expired presence grace windows and refreshes last-seen times.
-    void tick_presence() {
-        presence_timer.expires_after(std::chrono::seconds(1));
-        presence_timer.async_wait([this](boost::system::error_code ec) {
+    // Twice a second: writes who came and who left (after their grace window), in one batch.
+    void flush_presence() {
+        presence_timer->expires_after(std::chrono::milliseconds(500));
+        presence_timer->async_wait([this](boost::system::error_code ec) {
             if (ec || stopping) return;
-            if (auto st = presence->tick(); !st) std::cerr << "bimtek-server: presence: " << st.error().message << "\n";
-            tick_presence();
+            if (auto st = presence->flush(); !st) std::cerr << "bimtek-server: presence: " << st.error().message << "\n";
+            flush_presence();
         });
     }
 
     // Polls until every connection has finished, or the grace period is over.
     void wait_for_connections() {
-        if (connections.size() == 0) return;
-        if (std::chrono::steady_clock::now() >= shutdown_deadline) {
-            std::cerr << "bimtek-server: " << connections.size() << " connections did not finish in time\n";
-            ioc.stop();
+        if (connections.size() == 0) {
+            // Arrivals not written yet become intervals (crash recovery closes them later).
+            if (auto st = presence->flush(); !st) std::cerr << "bimtek-server: presence: " << st.error().message << "\n";
+            pool->release();  // the threads end once their last handlers ran
             return;
         }
-        shutdown_timer.expires_after(std::chrono::milliseconds(50));
-        shutdown_timer.async_wait([this](boost::system::error_code ec) {
+        if (std::chrono::steady_clock::now() >= shutdown_deadline) {
+            std::cerr << "bimtek-server: " << connections.size() << " connections did not finish in time\n";
+            pool->stop();
+            return;
+        }
+        shutdown_timer->expires_after(std::chrono::milliseconds(50));
+        shutdown_timer->async_wait([this](boost::system::error_code ec) {
             if (!ec) wait_for_connections();
         });
     }
@@ -138,7 +177,7 @@ domain::result<std::unique_ptr<server_app>> server_app::create(server_options op
     auto& o = p->options;
     storage::database_options db_options;
     db_options.synchronous_full = o.sync_full;
-    auto store = storage::sqlite_store::open((o.data_dir / "bimtek.db").string(), p->hub, db_options);
+    auto store = storage::sqlite_store::open((o.data_dir / "bimtek.db").string(), *p->hub, db_options);
     if (!store) return store.error();
     p->store = std::move(*store);
 
@@ -153,6 +192,14 @@ domain::result<std::unique_ptr<server_app>> server_app::create(server_options op
     presence_policy.grace = o.presence_grace;
     p->presence = std::make_unique<domain::presence_service>(*p->store, p->clock, presence_policy);
     p->stream = std::make_unique<domain::stream_service>(*p->store);
+    auto link_key = security::load_link_key(o.data_dir / "link.key");
+    if (!link_key) return link_key.error();
+    p->files = std::make_unique<storage::disk_file_store>(o.data_dir / "files");
+    p->link_signer = std::make_unique<security::hmac_link_signer>(*link_key);
+    p->materials = std::make_unique<domain::material_service>(
+        *p->store, *p->files, *p->link_signer, p->clock, domain::material_policy{o.max_upload_bytes});
+    p->completion = std::make_unique<domain::completion_service>(*p->store, p->clock);
+    p->certificates = std::make_unique<domain::certificate_service>(*p->store, p->crypto, p->clock);
     // Presence intervals a crash left open end when their participants were last seen.
     if (auto recovered = p->presence->recover(); !recovered) return recovered.error();
 
@@ -166,7 +213,8 @@ domain::result<std::unique_ptr<server_app>> server_app::create(server_options op
     p->routes = std::make_unique<transport::router>(
         [auth](std::string_view token) { return auth->authenticate(token); });
     transport::api_services api{*p->auth,     *p->accounts,   *p->events, *p->roster,
-                                *p->checkins, *p->attendance, *p->qa};
+                                *p->checkins, *p->attendance, *p->qa,
+                                *p->materials, *p->completion, *p->certificates, o.data_dir / "tmp"};
     transport::add_api_routes(*p->routes, api);
     p->pages = std::make_unique<transport::static_files>(o.web_dir);
     auto* pages = p->pages.get();
@@ -178,7 +226,7 @@ domain::result<std::unique_ptr<server_app>> server_app::create(server_options op
     p->ws.auth = p->auth.get();
     p->ws.stream = p->stream.get();
     p->ws.presence = p->presence.get();
-    p->ws.hub = &p->hub;
+    p->ws.hub = p->hub.get();
     p->ws.connections = &p->connections;
     p->ws.allowed_origins = o.allowed_origins;
     p->ws.max_queue = o.ws_max_queue;
@@ -192,7 +240,7 @@ domain::result<std::unique_ptr<server_app>> server_app::create(server_options op
     if (addr_ec)
         return domain::make_error(domain::error_kind::invalid, "bad_bind_address", "not an IP address: " + o.bind);
     try {
-        p->acceptor = std::make_shared<transport::listener>(p->ioc, net::ip::tcp::endpoint{address, o.port}, p->http);
+        p->acceptor = std::make_shared<transport::listener>(*p->pool, net::ip::tcp::endpoint{address, o.port}, p->http);
     } catch (boost::system::system_error const& e) {
         return domain::make_error(domain::error_kind::internal, "listen_failed",
                                   "cannot listen on " + o.bind + ":" + std::to_string(o.port) + ": " + e.code().message());
@@ -200,8 +248,8 @@ domain::result<std::unique_ptr<server_app>> server_app::create(server_options op
     // From here on SIGINT/SIGTERM are ours (queued until run() waits for them), so a signal
     // that arrives as soon as "listening" is printed still stops the server gracefully.
     if (o.handle_signals) {
-        p->signals.add(SIGINT);
-        p->signals.add(SIGTERM);
+        p->signals->add(SIGINT);
+        p->signals->add(SIGTERM);
     }
     return std::unique_ptr<server_app>(new server_app(std::move(p)));
 }
@@ -217,20 +265,18 @@ std::string server_app::base_url() const {
 void server_app::run() {
     auto& p = *impl_;
     if (p.options.handle_signals) {
-        p.signals.async_wait([&p](boost::system::error_code ec, int) {
+        p.signals->async_wait([&p](boost::system::error_code ec, int) {
             if (!ec) p.begin_stop();
         });
     }
     p.acceptor->run();
-    p.tick_presence();
-    std::vector<std::thread> extra;
-    for (int i = 1; i < p.options.threads; ++i) extra.emplace_back([&p] { p.ioc.run(); });
-    p.ioc.run();
-    for (auto& t : extra) t.join();
+    p.hub->start_sweeping();
+    net::post(p.pool->context(0), [&p] { p.flush_presence(); });
+    p.pool->run();
 }
 
 void server_app::stop() {
-    net::post(impl_->ioc, [p = impl_.get()] { p->begin_stop(); });
+    net::post(impl_->pool->context(0), [p = impl_.get()] { p->begin_stop(); });
 }
 
 }  // namespace bimtek::app

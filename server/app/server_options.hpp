@@ -26,6 +26,8 @@ struct server_options {
     std::chrono::seconds presence_grace{20};  // a reconnect within this keeps the interval
     std::size_t ws_max_queue = 2048;          // frames queued per connection before it must resync
     std::chrono::seconds ws_hello_timeout{10};
+
+    std::uint64_t max_upload_bytes = 100ull * 1024 * 1024;  // per material upload (--max-upload-mb)
 };
 
 // CPUs in this process's affinity mask (at least 1).

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "server/domain/access.hpp"
+#include "server/domain/completion_service.hpp"
 #include "server/domain/update_payloads.hpp"
 #include "server/domain/validation.hpp"
 #include "shared/text/utf8.hpp"
@@ -313,6 +314,13 @@ result<session> event_service::run_session(principal const& by, session_id id, b
         u.session = s->id;
         u.speaker = s->speaker;
         r.updates.append(u);
+        if (!start) {
+            // Who completed changes as a session ends: the live views hear it in the same write.
+            if (auto e = r.events.find(s->event)) {
+                stream_update changed = completion_changed_update(r, *e, s->id, now);
+                r.updates.append(changed);
+            }
+        }
         return std::move(*s);
     });
 }

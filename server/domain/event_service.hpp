@@ -85,7 +85,8 @@ public:
 
     // Live (the session's speaker or a coordinator). Starting a started session or ending an
     // ended one is a 409; ending a session that never started is a 409. Each appends a
-    // session.started / session.ended update.
+    // session.started / session.ended update; ending also appends completion.changed
+    // (completion_service.hpp).
     result<session> start_session(principal const& by, session_id id);
     result<session> end_session(principal const& by, session_id id);
 

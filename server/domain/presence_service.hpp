@@ -4,13 +4,18 @@
 // disconnected). A participant is present while at least one of its connections is open: a
 // second tab changes nothing. When the last one closes, the participant stays present for a
 // grace window (see presence_policy); reconnecting within it continues the same interval, so a
-// flaky mobile connection does not split attendance. When the window passes, the interval is
-// closed at the moment of the disconnection and a "presence.leave" update is appended.
+// flaky mobile connection does not split attendance.
 //
-// tick() must be called periodically (every second or so): it ends expired grace windows and,
-// every heartbeat period, records the time connected participants were last seen, so that
-// recover() — at start-up — can close intervals left open by a crash at the last time each
-// participant was known to be there.
+// Arrivals and departures are written in batches by flush(), which the server calls a few
+// times a second: one transaction opens the new intervals (at the moment each participant
+// connected), closes those whose grace window passed (at the moment of the disconnection), and
+// appends at most one "presence.join" and one "presence.leave" per event, naming the people.
+// Everyone connected receives every update, so one update per arrival would cost N² frames
+// while N people connect; batching keeps it to a few per second.
+//
+// flush() also records, every heartbeat period, the time connected participants were last
+// seen, so that recover() — at start-up — can close intervals left open by a crash at the last
+// time each participant was known to be there.
 //
 // Thread-safe: every member may be called from any thread (one internal mutex, never held while
 // calling the store).
@@ -32,6 +37,7 @@ namespace bimtek::domain {
 struct presence_policy {
     std::chrono::seconds grace{20};      // a reconnect within this does not split the interval
     std::chrono::seconds heartbeat{30};  // how often last_seen_at is refreshed
+    std::size_t max_listed = 500;        // participants named in one presence update (the rest counted)
 };
 
 class presence_service {
@@ -41,15 +47,15 @@ public:
     // Closes intervals a crash left open (at their last_seen_at). Call once before serving.
     result<int> recover();
 
-    // A participant's connection was authenticated / closed. connected() opens an interval and
-    // appends "presence.join" when the participant was not present (nor in its grace window);
-    // 404 "participant_not_found" for an unknown participant. Call disconnected() once for each
-    // connection whose connected() returned ok, after that call returned.
-    status connected(participant_id p);
+    // A connection of participant "p" of "event" was authenticated / closed. Only memory is
+    // touched; flush() writes. Call disconnected() once for each connected(), after it.
+    void connected(participant_id p, event_id event);
     void disconnected(participant_id p);
 
-    // Ends expired grace windows ("presence.leave") and refreshes last_seen_at when due.
-    status tick();
+    // Writes the arrivals and the departures whose grace window passed, with their updates, and
+    // refreshes last_seen_at when due. On a storage error nothing is lost: the same work is
+    // tried again by the next flush().
+    status flush();
 
     // Connected, or within the grace window after the last connection closed.
     bool present(participant_id p) const;
@@ -60,22 +66,18 @@ public:
 private:
     struct state {
         event_id event = 0;
-        presence_id interval = 0;
+        presence_id interval = 0;  // 0 until flush() opened it
+        timestamp joined_at{};
         int connections = 0;
         std::optional<timestamp> left_at;  // set while in the grace window
     };
-
-    // With mutex_ held: counts one more connection of "p" if it is present (connected or in its
-    // grace window) and returns true; false when it is not.
-    bool add_connection(participant_id p);
 
     store& store_;
     clock const& clock_;
     presence_policy policy_;
 
-    // Taken (before mutex_) by every call that writes to the store, so that deciding, writing
-    // and applying the result happen as one step: a reconnect never overtakes the closing of
-    // the interval it would have continued. Never taken while mutex_ is held.
+    // Serializes flush() and recover(): one batch is decided, written and applied at a time.
+    // Never taken while mutex_ is held.
     std::mutex write_mutex_;
     mutable std::mutex mutex_;
     std::map<participant_id, state> people_;  // guarded by mutex_

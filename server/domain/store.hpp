@@ -6,8 +6,11 @@
 #include <optional>
 #include <utility>
 
+#include "server/domain/certificate.hpp"
 #include "server/domain/checkin.hpp"
+#include "server/domain/completion.hpp"
 #include "server/domain/event.hpp"
+#include "server/domain/material.hpp"
 #include "server/domain/participant.hpp"
 #include "server/domain/presence.hpp"
 #include "server/domain/question.hpp"
@@ -30,6 +33,9 @@ struct repositories {
     update_repository& updates;
     question_repository& questions;
     presence_repository& presence;
+    material_repository& materials;
+    certificate_repository& certificates;
+    completion_rule_repository& completion_rules;
 };
 
 class store {

@@ -80,9 +80,13 @@ update_views checkin_views(participant const& p, checkin const& visit, present_c
     return update_views{json::serialize(full), json::serialize(pub)};
 }
 
-update_views presence_views(participant const& p, present_counts counts) {
+update_views presence_views(std::vector<participant> const& people, std::size_t more, present_counts counts) {
+    json::array listed;
+    listed.reserve(people.size());
+    for (auto const& p : people) listed.push_back(participant_object(p));
     json::object full;
-    full["participant"] = participant_object(p);
+    full["participants"] = std::move(listed);
+    if (more > 0) full["more"] = more;
     full["counts"] = counts_object(counts);
 
     json::object pub;
@@ -127,6 +131,38 @@ update_views question_vote_views(question const& q) {
     inner["session_id"] = q.session;
     inner["votes"] = q.votes;
     std::string text = wrap("question", std::move(inner));
+    return update_views{text, text};
+}
+
+update_views material_published_views(material const& m, std::string const& url) {
+    json::object inner;
+    inner["id"] = m.id;
+    inner["session_id"] = m.session;
+    inner["filename"] = m.filename;
+    inner["content_type"] = m.content_type;
+    inner["size"] = m.size;
+    inner["url"] = url;
+    std::string text = wrap("material", std::move(inner));
+    return update_views{text, text};
+}
+
+update_views material_unpublished_views(material const& m) {
+    json::object inner;
+    inner["id"] = m.id;
+    inner["session_id"] = m.session;
+    std::string text = wrap("material", std::move(inner));
+    return update_views{text, text};
+}
+
+update_views completion_changed_views(session_id ended, int completed, int in_progress,
+                                      int not_completed, double rate) {
+    json::object data;
+    data["session_id"] = ended;
+    data["completed"] = completed;
+    data["in_progress"] = in_progress;
+    data["not_completed"] = not_completed;
+    data["rate"] = rate;
+    std::string text = json::serialize(data);
     return update_views{text, text};
 }
 

@@ -4,10 +4,12 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <boost/json/fwd.hpp>
 
 #include "server/domain/checkin.hpp"
+#include "server/domain/material.hpp"
 #include "server/domain/participant.hpp"
 #include "server/domain/present_counts.hpp"
 #include "server/domain/question.hpp"
@@ -38,10 +40,11 @@ update_views session_updated_views(session const& s);
 // "checked_out_at" is present when the visit is closed.
 update_views checkin_views(participant const& p, checkin const& visit, present_counts counts);
 
-// "presence.join" / "presence.leave":
-//   full:   {"participant":{"id","name","category","region","mode"}, "counts":{...}}
+// "presence.join" / "presence.leave", for the people who joined or left since the last one:
+//   full:   {"participants":[{"id","name","category","region","mode"}, ...], "counts":{...}}
+//           and "more": N when N more came (or left) than "people" lists
 //   public: {"counts":{...}}
-update_views presence_views(participant const& p, present_counts counts);
+update_views presence_views(std::vector<participant> const& people, std::size_t more, present_counts counts);
 
 // A question as "view" shows it (docs/protocol.md, Q and Q'):
 //   full:   {"id","session_id","text","anonymous","from_room","author","status","votes",
@@ -56,6 +59,19 @@ boost::json::object question_object(question const& q, update_view view);
 update_views question_views(question const& q);
 // "question.voted", the same for every viewer: {"question":{"id","session_id","votes"}}.
 update_views question_vote_views(question const& q);
+
+// "material.published", the same for every viewer:
+//   {"material":{"id","session_id","filename","content_type","size","url"}} ("url": the
+//   material's public download link, download_links.hpp).
+update_views material_published_views(material const& m, std::string const& url);
+// "material.unpublished", the same for every viewer: {"material":{"id","session_id"}}.
+update_views material_unpublished_views(material const& m);
+
+// "completion.changed", the same for every viewer:
+//   {"session_id","completed","in_progress","not_completed","rate"} (rate: completed /
+//   registered participants).
+update_views completion_changed_views(session_id ended, int completed, int in_progress,
+                                      int not_completed, double rate);
 
 // An update of "event" ready for update_repository::append (seq is assigned there).
 stream_update make_update(event_id event, std::string kind, timestamp at, update_views views);

@@ -11,5 +11,7 @@ namespace bimtek::storage {
 std::string_view migration_001_foundation();
 // Version 2: Q&A (questions, votes) and online presence intervals.
 std::string_view migration_002_live();
+// Version 3: materials of the sessions, completion rules and certificates.
+std::string_view migration_003_materials();
 
 }  // namespace bimtek::storage

@@ -34,9 +34,10 @@ domain::error failed(migration const& m, std::string const& why) {
 }  // namespace
 
 std::span<migration const> schema_migrations() {
-    static std::array<migration, 2> const list{{
+    static std::array<migration, 3> const list{{
         {1, "foundation", migration_001_foundation()},
         {2, "live", migration_002_live()},
+        {3, "materials", migration_003_materials()},
     }};
     return list;
 }

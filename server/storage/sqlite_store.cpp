@@ -3,15 +3,18 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 
 #include <exception>
+#include <optional>
 #include <utility>
 #include <vector>
 
+#include "server/storage/certificate_repository.hpp"
 #include "server/storage/checkin_repository.hpp"
+#include "server/storage/completion_rule_repository.hpp"
 #include "server/storage/event_repository.hpp"
+#include "server/storage/material_repository.hpp"
 #include "server/storage/migrations.hpp"
 #include "server/storage/participant_repository.hpp"
 #include "server/storage/presence_repository.hpp"
@@ -30,6 +33,10 @@ struct sqlite_store::state {
     // "d" must be migrated; throws SQLite::Exception if a statement cannot be prepared.
     explicit state(std::unique_ptr<SQLite::Database> d)
         : db(std::move(d)),
+          begin_immediate(*db, "BEGIN IMMEDIATE"),
+          begin_deferred(*db, "BEGIN DEFERRED"),
+          commit(*db, "COMMIT"),
+          rollback(*db, "ROLLBACK"),
           events(*db),
           sessions(*db),
           users(*db),
@@ -38,10 +45,14 @@ struct sqlite_store::state {
           tokens(*db),
           updates(*db),
           questions(*db),
-          presence(*db) {}
+          presence(*db),
+          materials(*db),
+          certificates(*db),
+          completion_rules(*db) {}
 
     domain::repositories repositories() {
-        return {events, sessions, users, participants, checkins, tokens, updates, questions, presence};
+        return {events,  sessions,  users,     participants, checkins,     tokens,
+                updates, questions, presence,  materials,    certificates, completion_rules};
     }
 
     // A transaction left open by a failed ROLLBACK would make every later BEGIN fail: end it.
@@ -50,6 +61,12 @@ struct sqlite_store::state {
     }
 
     std::unique_ptr<SQLite::Database> db;
+    // The statements every transaction runs, prepared once: a read or write per request must
+    // not parse SQL each time.
+    SQLite::Statement begin_immediate;
+    SQLite::Statement begin_deferred;
+    SQLite::Statement commit;
+    SQLite::Statement rollback;
     sqlite_event_repository events;
     sqlite_session_repository sessions;
     sqlite_user_repository users;
@@ -59,18 +76,55 @@ struct sqlite_store::state {
     sqlite_update_repository updates;
     sqlite_question_repository questions;
     sqlite_presence_repository presence;
+    sqlite_material_repository materials;
+    sqlite_certificate_repository certificates;
+    sqlite_completion_rule_repository completion_rules;
 };
 
 namespace {
 
-// PRAGMA query_only for the life of a read: SQLite refuses any write meanwhile.
+// A transaction on the prepared BEGIN/COMMIT/ROLLBACK: rolls back unless committed (after
+// SQLite::Transaction, without parsing SQL).
+class transaction {
+public:
+    transaction(SQLite::Statement& begin, SQLite::Statement& commit, SQLite::Statement& rollback)
+        : commit_(commit), rollback_(rollback) {
+        run(begin);
+    }
+    ~transaction() {
+        if (open_) {
+            try {
+                run(rollback_);
+            } catch (...) {  // end_stray_transaction() ends it before the next one
+            }
+        }
+    }
+    void commit() {
+        run(commit_);
+        open_ = false;
+    }
+    transaction(transaction const&) = delete;
+    transaction& operator=(transaction const&) = delete;
+
+private:
+    // Runs a prepared control statement (no rows), leaving it ready for the next time.
+    static void run(SQLite::Statement& st) {
+        st.reset();
+        st.exec();
+        st.reset();
+    }
+    SQLite::Statement& commit_;
+    SQLite::Statement& rollback_;
+    bool open_ = true;
+};
+
+// PRAGMA query_only for the life of a read on the writer's connection (in-memory databases,
+// which cannot have a second connection). Flag pragmas take effect when they are prepared, so
+// these are run with exec(), not kept prepared.
 class query_only_scope {
 public:
-    explicit query_only_scope(SQLite::Database& db) : db_(db) {
-        db_.exec("PRAGMA query_only = ON");
-    }
+    explicit query_only_scope(SQLite::Database& db) : db_(db) { db_.exec("PRAGMA query_only = ON"); }
     ~query_only_scope() { db_.tryExec("PRAGMA query_only = OFF"); }
-
     query_only_scope(query_only_scope const&) = delete;
     query_only_scope& operator=(query_only_scope const&) = delete;
 
@@ -91,30 +145,39 @@ domain::result<std::unique_ptr<sqlite_store>> sqlite_store::open(std::string con
         return e;
     }
     try {
-        auto s = std::make_unique<state>(std::move(*db));
-        return std::unique_ptr<sqlite_store>(new sqlite_store(std::move(s), n));
+        auto writer = std::make_unique<state>(std::move(*db));
+        std::unique_ptr<state> reader;
+        if (path != ":memory:")
+            reader = std::make_unique<state>(std::make_unique<SQLite::Database>(
+                path, SQLite::OPEN_READONLY, static_cast<int>(options.busy_timeout.count())));
+        return std::unique_ptr<sqlite_store>(new sqlite_store(std::move(writer), std::move(reader), n));
     } catch (std::exception const& e) {
         return domain::make_error(domain::error_kind::internal, "storage_open_failed",
                                   "Cannot prepare the statements for " + path + ": " + e.what());
     }
 }
 
-sqlite_store::sqlite_store(std::unique_ptr<state> s, domain::notifier& n)
-    : state_(std::move(s)), notifier_(n) {}
+sqlite_store::sqlite_store(std::unique_ptr<state> writer, std::unique_ptr<state> reader, domain::notifier& n)
+    : writer_(std::move(writer)), reader_(std::move(reader)), notifier_(n) {}
 
 sqlite_store::~sqlite_store() {
-    std::lock_guard lock(mutex_);
-    state_.reset();
+    // The reader first: the writer's connection, closing last, checkpoints the WAL.
+    {
+        std::lock_guard lock(read_mutex_);
+        reader_.reset();
+    }
+    std::lock_guard lock(write_mutex_);
+    writer_.reset();
 }
 
 domain::status sqlite_store::write(work const& w) {
-    std::lock_guard lock(mutex_);
-    state& s = *state_;
+    std::lock_guard lock(write_mutex_);
+    state& s = *writer_;
     std::vector<domain::stream_update> committed;
     try {
         s.end_stray_transaction();
         s.updates.discard_appended();
-        SQLite::Transaction tx(*s.db, SQLite::TransactionBehavior::IMMEDIATE);
+        transaction tx(s.begin_immediate, s.commit, s.rollback);
         domain::repositories r = s.repositories();
         domain::status st = w(r);
         if (!st) {
@@ -142,12 +205,13 @@ domain::status sqlite_store::write(work const& w) {
 }
 
 domain::status sqlite_store::read(work const& w) {
-    std::lock_guard lock(mutex_);
-    state& s = *state_;
+    std::unique_lock lock(reader_ ? read_mutex_ : write_mutex_);
+    state& s = reader_ ? *reader_ : *writer_;
     try {
         s.end_stray_transaction();
-        query_only_scope query_only(*s.db);
-        SQLite::Transaction tx(*s.db, SQLite::TransactionBehavior::DEFERRED);
+        std::optional<query_only_scope> query_only;
+        if (!reader_) query_only.emplace(*s.db);
+        transaction tx(s.begin_deferred, s.commit, s.rollback);
         domain::repositories r = s.repositories();
         domain::status st = w(r);
         s.updates.discard_appended();
@@ -162,9 +226,9 @@ domain::status sqlite_store::read(work const& w) {
 }
 
 domain::status sqlite_store::checkpoint() {
-    std::lock_guard lock(mutex_);
+    std::lock_guard lock(write_mutex_);
     try {
-        SQLite::Statement q(*state_->db, "PRAGMA wal_checkpoint(TRUNCATE)");
+        SQLite::Statement q(*writer_->db, "PRAGMA wal_checkpoint(TRUNCATE)");
         if (q.executeStep() && q.getColumn(0).getInt() != 0)
             return domain::make_error(domain::error_kind::internal, "checkpoint_busy",
                                       "Another connection kept the checkpoint from completing.");
@@ -175,9 +239,9 @@ domain::status sqlite_store::checkpoint() {
 }
 
 int sqlite_store::schema_version() {
-    std::lock_guard lock(mutex_);
+    std::lock_guard lock(write_mutex_);
     try {
-        return storage::schema_version(*state_->db);
+        return storage::schema_version(*writer_->db);
     } catch (std::exception const&) {
         return -1;
     }

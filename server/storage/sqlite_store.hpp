@@ -3,9 +3,12 @@
 //
 // Owned by the app, which keeps it (and the notifier) alive as long as any service uses it.
 // Thread-safe: write(), read(), checkpoint() and schema_version() may be called from any thread.
-// They take turns under one mutex, so the one SQLite::Database (and every prepared statement of
-// the repositories) is never used by two threads at once. A work function must not call back
-// into the store (it would wait for itself).
+// The store holds two connections to the file, each with its own repositories and its own
+// mutex, so that neither SQLite::Database (nor any prepared statement) is ever used by two
+// threads at once: writes take turns on the read-write connection; reads take turns on a
+// read-only one and, thanks to WAL, do not wait for a write's commit (an in-memory database
+// has a single connection for both). A work function must not call back into the store (it
+// would wait for itself).
 #pragma once
 
 #include <memory>
@@ -43,8 +46,8 @@ public:
     // by a repository, by "w" or by the commit) rolls back and returns error_kind::internal
     // "storage_error". An update is published only if its transaction committed.
     domain::status write(work const& w) override;
-    // One deferred transaction, always rolled back: "w" sees one consistent snapshot. The
-    // connection is query_only meanwhile, so a write inside "w" is a storage failure.
+    // One deferred transaction, always rolled back: "w" sees one consistent snapshot of what
+    // was committed. The connection is read-only, so a write inside "w" is a storage failure.
     domain::status read(work const& w) override;
 
     // Copies the WAL into the database file and truncates it (e.g. before copying the file for
@@ -58,13 +61,15 @@ public:
     static int current_schema_version();
 
 private:
-    struct state;  // the connection and the repositories
+    struct state;  // a connection and its repositories
 
-    sqlite_store(std::unique_ptr<state> s, domain::notifier& n);
+    sqlite_store(std::unique_ptr<state> writer, std::unique_ptr<state> reader, domain::notifier& n);
 
-    std::mutex mutex_;
-    std::unique_ptr<state> state_;  // guarded by mutex_
-    domain::notifier& notifier_;    // called with mutex_ held
+    std::mutex write_mutex_;
+    std::unique_ptr<state> writer_;  // guarded by write_mutex_
+    std::mutex read_mutex_;
+    std::unique_ptr<state> reader_;  // guarded by read_mutex_; null for ":memory:" (reads use writer_)
+    domain::notifier& notifier_;     // called with write_mutex_ held
 };
 
 }  // namespace bimtek::storage

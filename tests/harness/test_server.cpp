@@ -32,6 +32,7 @@ void test_server::start(bool seed) {
     so.presence_grace = options_.presence_grace;
     so.ws_max_queue = options_.ws_max_queue;
     so.ws_hello_timeout = options_.ws_hello_timeout;
+    so.max_upload_bytes = options_.max_upload_bytes;
     auto created = app::server_app::create(so);
     if (!created) throw std::runtime_error("server did not start: " + created.error().message);
     app_ = std::move(*created);

@@ -24,6 +24,7 @@ struct test_server_options {
     std::chrono::seconds presence_grace{20};
     std::size_t ws_max_queue = 2048;
     std::chrono::seconds ws_hello_timeout{10};
+    std::uint64_t max_upload_bytes = 100ull * 1024 * 1024;
 };
 
 class test_server {

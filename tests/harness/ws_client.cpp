@@ -67,9 +67,24 @@ bool ws_client::fill(std::chrono::milliseconds timeout) {
     return true;
 }
 
-void ws_client::send_frame(std::uint8_t opcode, std::string const& payload) {
+void ws_client::send_frame_parts(std::vector<std::string> const& parts) {
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        send_raw_frame(i == 0 ? 0x1 : 0x0, parts[i], i + 1 == parts.size());
+}
+
+void ws_client::send_frame(std::uint8_t opcode, std::string const& payload) { send_raw_frame(opcode, payload, true); }
+
+std::optional<ws_frame> ws_client::next_control(std::uint8_t opcode, std::chrono::milliseconds timeout) {
+    want_control_ = opcode;
+    auto f = next(timeout);
+    want_control_ = 0;
+    if (f && f->opcode == opcode) return f;
+    return std::nullopt;
+}
+
+void ws_client::send_raw_frame(std::uint8_t opcode, std::string const& payload, bool fin) {
     std::string f;
-    f.push_back(static_cast<char>(0x80 | opcode));
+    f.push_back(static_cast<char>((fin ? 0x80 : 0x00) | opcode));
     std::size_t n = payload.size();
     if (n < 126) {
         f.push_back(static_cast<char>(0x80 | n));
@@ -117,7 +132,7 @@ std::optional<ws_frame> ws_client::next(std::chrono::milliseconds timeout) {
                     send_frame(0xA, f.payload);
                     continue;
                 }
-                if (f.opcode == 0xA) continue;
+                if (f.opcode == 0xA && want_control_ != 0xA) continue;
                 if (f.opcode == 0x8) closed_ = true;
                 return f;
             }

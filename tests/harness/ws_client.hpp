@@ -38,6 +38,10 @@ public:
 
     void send_text(std::string const& text);
     void send_frame(std::uint8_t opcode, std::string const& payload);  // masked, FIN set
+    // One text message in several frames (a text frame, then continuations).
+    void send_frame_parts(std::vector<std::string> const& parts);
+    // The next control frame with "opcode" (pongs are otherwise skipped by next()).
+    std::optional<ws_frame> next_control(std::uint8_t opcode, std::chrono::milliseconds timeout = std::chrono::seconds(5));
     // The next text or close frame (pings are answered on the way), or nullopt on timeout or
     // when the connection ended.
     std::optional<ws_frame> next(std::chrono::milliseconds timeout = std::chrono::seconds(5));
@@ -56,10 +60,12 @@ public:
 
 private:
     bool fill(std::chrono::milliseconds timeout);
+    void send_raw_frame(std::uint8_t opcode, std::string const& payload, bool fin);
 
     int fd_ = -1;
     int status_ = 0;
     bool closed_ = false;
+    std::uint8_t want_control_ = 0;  // a control opcode next() returns instead of skipping
     std::string in_;
 };
 

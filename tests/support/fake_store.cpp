@@ -107,13 +107,15 @@ public:
     void remove(session_id id) override {
         c_.require_writable("sessions.remove");
         c_.state.sessions.erase(id);
-        // ON DELETE CASCADE: the session's questions, and their votes.
+        // ON DELETE CASCADE: the session's questions, and their votes; its materials.
         std::erase_if(c_.state.questions, [&](auto const& entry) {
             if (entry.second.session != id) return false;
             std::erase_if(c_.state.votes,
                           [&](auto const& vote) { return vote.first.first == entry.first; });
             return true;
         });
+        std::erase_if(c_.state.materials,
+                      [&](auto const& entry) { return entry.second.session == id; });
     }
     std::optional<session> find(session_id id) override {
         auto it = c_.state.sessions.find(id);
@@ -548,6 +550,127 @@ private:
     context& c_;
 };
 
+class fake_materials final : public material_repository {
+public:
+    explicit fake_materials(context& c) : c_(c) {}
+
+    material_id insert(material const& m) override {
+        c_.require_writable("materials.insert");
+        if (!c_.state.events.contains(m.event)) violated("materials.event references a missing event");
+        if (!c_.state.sessions.contains(m.session))
+            violated("materials.session references a missing session");
+        if (m.uploaded_by && !c_.state.users.contains(*m.uploaded_by))
+            violated("materials.uploaded_by references a missing user");
+        if (m.sha256.size() != 64) violated("materials.sha256 must be 64 characters");
+        material stored = m;
+        stored.id = ++c_.state.last_material_id;
+        c_.state.materials[stored.id] = stored;
+        return stored.id;
+    }
+    void update(material const& m) override {
+        c_.require_writable("materials.update");
+        auto it = c_.state.materials.find(m.id);
+        if (it != c_.state.materials.end()) it->second.published = m.published;
+    }
+    void remove(material_id id) override {
+        c_.require_writable("materials.remove");
+        c_.state.materials.erase(id);
+    }
+    std::optional<material> find(material_id id) override {
+        auto it = c_.state.materials.find(id);
+        if (it == c_.state.materials.end()) return std::nullopt;
+        return it->second;
+    }
+    std::vector<material> list_by_session(session_id session) override {
+        std::vector<material> out;
+        for (auto const& [id, m] : c_.state.materials)
+            if (m.session == session) out.push_back(m);
+        std::stable_sort(out.begin(), out.end(), [](material const& a, material const& b) {
+            return a.uploaded_at < b.uploaded_at;
+        });
+        return out;
+    }
+    int count_by_sha256(std::string const& sha256) override {
+        return static_cast<int>(std::count_if(c_.state.materials.begin(), c_.state.materials.end(),
+                                              [&](auto const& e) { return e.second.sha256 == sha256; }));
+    }
+
+private:
+    context& c_;
+};
+
+class fake_certificates final : public certificate_repository {
+public:
+    explicit fake_certificates(context& c) : c_(c) {}
+
+    certificate_id insert(certificate const& x) override {
+        c_.require_writable("certificates.insert");
+        auto p = c_.state.participants.find(x.participant);
+        if (p == c_.state.participants.end() || p->second.event != x.event)
+            violated("certificates references no participant of the event");
+        if (x.revoked_by && !c_.state.users.contains(*x.revoked_by))
+            violated("certificates.revoked_by references a missing user");
+        for (auto const& [id, other] : c_.state.certificates) {
+            if (other.code == x.code) violated("certificates.code is not unique");
+            if (other.participant == x.participant) violated("certificates.participant_id is not unique");
+        }
+        certificate stored = x;
+        stored.id = ++c_.state.last_certificate_id;
+        c_.state.certificates[stored.id] = stored;
+        return stored.id;
+    }
+    void update(certificate const& x) override {
+        c_.require_writable("certificates.update");
+        auto it = c_.state.certificates.find(x.id);
+        if (it == c_.state.certificates.end()) return;
+        if (x.revoked_by && !c_.state.users.contains(*x.revoked_by))
+            violated("certificates.revoked_by references a missing user");
+        it->second.revoked_at = x.revoked_at;
+        it->second.revoked_by = x.revoked_by;
+        it->second.revoke_reason = x.revoke_reason;
+    }
+    std::optional<certificate> find_by_code(std::string const& code) override {
+        for (auto const& [id, x] : c_.state.certificates)
+            if (x.code == code) return x;
+        return std::nullopt;
+    }
+    std::optional<certificate> find_by_participant(participant_id participant) override {
+        for (auto const& [id, x] : c_.state.certificates)
+            if (x.participant == participant) return x;
+        return std::nullopt;
+    }
+    std::vector<certificate> list_by_event(event_id event) override {
+        std::vector<certificate> out;
+        for (auto const& [id, x] : c_.state.certificates)
+            if (x.event == event) out.push_back(x);
+        return out;
+    }
+
+private:
+    context& c_;
+};
+
+class fake_completion_rules final : public completion_rule_repository {
+public:
+    explicit fake_completion_rules(context& c) : c_(c) {}
+
+    std::optional<completion_rules> find(event_id event) override {
+        auto it = c_.state.completion_rules.find(event);
+        if (it == c_.state.completion_rules.end()) return std::nullopt;
+        return it->second;
+    }
+    void put(event_id event, completion_rules const& rules) override {
+        c_.require_writable("completion_rules.put");
+        if (!c_.state.events.contains(event)) violated("completion_rules.event references a missing event");
+        if (!(rules.min_share >= 0.0 && rules.min_share <= 1.0))
+            violated("completion_rules.min_share must be between 0 and 1");
+        c_.state.completion_rules[event] = rules;
+    }
+
+private:
+    context& c_;
+};
+
 // Runs "w" against "c" with a full set of fake repositories.
 status run(context& c, store::work const& w) {
     fake_events events(c);
@@ -559,8 +682,11 @@ status run(context& c, store::work const& w) {
     fake_updates updates(c);
     fake_questions questions(c);
     fake_presence presence(c);
-    repositories r{events, sessions, users,     participants, checkins,
-                   tokens, updates,  questions, presence};
+    fake_materials materials(c);
+    fake_certificates certificates(c);
+    fake_completion_rules completion_rules(c);
+    repositories r{events,  sessions,  users,    participants, checkins,     tokens,
+                   updates, questions, presence, materials,    certificates, completion_rules};
     return w(r);
 }
 
@@ -651,7 +777,8 @@ std::string dump(fake_state const& s) {
     std::ostringstream out;
     out << "last_ids " << s.last_event_id << ' ' << s.last_session_id << ' ' << s.last_user_id
         << ' ' << s.last_participant_id << ' ' << s.last_checkin_id << ' ' << s.last_question_id
-        << ' ' << s.last_presence_id << '\n';
+        << ' ' << s.last_presence_id << ' ' << s.last_material_id << ' '
+        << s.last_certificate_id << '\n';
     for (auto const& [id, e] : s.events)
         out << "event " << id << ' ' << str(e.title) << ' ' << str(e.venue) << ' ' << e.timezone
             << ' ' << ms(e.starts_at) << ' ' << ms(e.ends_at) << ' ' << e.onsite_capacity << ' '
@@ -696,6 +823,17 @@ std::string dump(fake_state const& s) {
     for (auto const& [id, i] : s.presence)
         out << "presence " << id << ' ' << i.event << ' ' << i.participant << ' ' << ms(i.joined_at)
             << ' ' << opt(i.left_at, ms) << ' ' << ms(i.last_seen_at) << '\n';
+    for (auto const& [id, m] : s.materials)
+        out << "material " << id << ' ' << m.event << ' ' << m.session << ' ' << str(m.filename)
+            << ' ' << m.content_type << ' ' << m.size << ' ' << m.sha256 << ' ' << m.published
+            << ' ' << opt(m.uploaded_by, num) << ' ' << ms(m.uploaded_at) << '\n';
+    for (auto const& [id, x] : s.certificates)
+        out << "certificate " << id << ' ' << x.code << ' ' << x.event << ' ' << x.participant
+            << ' ' << ms(x.issued_at) << ' ' << opt(x.revoked_at, ms) << ' '
+            << opt(x.revoked_by, num) << ' ' << str(x.revoke_reason) << '\n';
+    for (auto const& [event, r] : s.completion_rules)
+        out << "completion_rules " << event << ' ' << r.min_share << ' '
+            << r.open_checkin_counts_to_end << '\n';
     return out.str();
 }
 

@@ -7,9 +7,10 @@
 //   - The uniqueness and references the SQL schema enforces are enforced by throwing
 //     fake_constraint_error: usernames, access codes (across events), token digests, one open
 //     visit per participant, one open presence interval per participant, one pinned
-//     question per session, one vote per participant and question, and rows pointing at
-//     missing events/sessions/users/participants. Removing a session removes its questions
-//     and their votes (ON DELETE CASCADE).
+//     question per session, one vote per participant and question, one certificate per
+//     participant and per code, completion shares within 0..1, and rows pointing at missing
+//     events/sessions/users/participants. Removing a session removes its questions and their
+//     votes, and its materials (ON DELETE CASCADE).
 //   - Orders are those the interfaces state (participants by name then id, ...). Ids start at
 //     1 per table and are never reused.
 //   - read() runs the work against the current state; any write inside a read throws, and the
@@ -51,6 +52,9 @@ struct fake_state {
     // When each participant voted for each question, by (question, participant).
     std::map<std::pair<domain::question_id, domain::participant_id>, timestamp> votes;
     std::map<domain::presence_id, domain::presence_interval> presence;
+    std::map<domain::material_id, domain::material> materials;
+    std::map<domain::certificate_id, domain::certificate> certificates;
+    std::map<domain::event_id, domain::completion_rules> completion_rules;
 
     // The last id handed out per table (ids are never reused, as with AUTOINCREMENT).
     std::int64_t last_event_id = 0;
@@ -60,6 +64,8 @@ struct fake_state {
     std::int64_t last_checkin_id = 0;
     std::int64_t last_question_id = 0;
     std::int64_t last_presence_id = 0;
+    std::int64_t last_material_id = 0;
+    std::int64_t last_certificate_id = 0;
 };
 
 class fake_store final : public domain::store {

@@ -53,6 +53,8 @@ addStrings({
   'feed.checkout': '{name} check-out',
   'feed.join': '{name} bergabung daring',
   'feed.leave': '{name} meninggalkan sesi daring',
+  'feed.join_many': '{name} dan {count} lainnya bergabung daring',
+  'feed.leave_many': '{name} dan {count} lainnya meninggalkan sesi daring',
   'feed.started': 'Sesi dimulai: {title}',
   'feed.ended': 'Sesi selesai: {title}',
   'export.title': 'Ekspor kehadiran',
@@ -191,6 +193,8 @@ addStrings({
   'feed.checkout': '{name} checked out',
   'feed.join': '{name} joined online',
   'feed.leave': '{name} left online',
+  'feed.join_many': '{name} and {count} others joined online',
+  'feed.leave_many': '{name} and {count} others left online',
   'feed.started': 'Session started: {title}',
   'feed.ended': 'Session ended: {title}',
   'export.title': 'Attendance exports',
@@ -488,20 +492,23 @@ function onUpdate(u) {
       refreshSoon();
       break;
     case 'presence.join':
-      if (who) {
-        who.online_now = true;
-        who.present_now = true;
+    case 'presence.leave': {
+      // One update lists everyone who came (or left) since the previous one.
+      const joined = u.kind === 'presence.join';
+      const listed = d.participants || [];
+      for (const p of listed) {
+        const person = state.people.get(p.id);
+        if (!person) continue;
+        person.online_now = joined;
+        person.present_now = joined || !!person.checked_in_now;
       }
-      addFeed(u, 'feed.join', { name });
+      const others = listed.length - 1 + (d.more || 0);
+      if (listed.length && !others) addFeed(u, joined ? 'feed.join' : 'feed.leave', { name: listed[0].name });
+      else if (listed.length) addFeed(u, joined ? 'feed.join_many' : 'feed.leave_many', { name: listed[0].name, count: others });
+      if (!joined) refreshSoon();
+      else renderRoster();
       break;
-    case 'presence.leave':
-      if (who) {
-        who.online_now = false;
-        who.present_now = !!who.checked_in_now;
-      }
-      addFeed(u, 'feed.leave', { name });
-      refreshSoon();
-      break;
+    }
     case 'session.started':
     case 'session.ended':
     case 'session.updated':

@@ -16,6 +16,10 @@ void add_api_routes(router& r, api_services const& s) {
     add_roster_routes(r, s);
     add_checkin_routes(r, s);
     add_qa_routes(r, s);
+    add_material_routes(r, s);
+    add_completion_routes(r, s);
+    add_certificate_routes(r, s);
+    add_export_routes(r, s);
 }
 
 }  // namespace bimtek::transport

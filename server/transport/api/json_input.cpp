@@ -80,6 +80,25 @@ std::optional<std::optional<std::int64_t>> json_input::nullable_integer(std::str
     return std::optional<std::int64_t>{*i};
 }
 
+std::optional<std::vector<std::int64_t>> json_input::integer_list(std::string_view key) {
+    auto const* v = object_.if_contains(key);
+    if (!v) return std::nullopt;
+    std::vector<std::int64_t> out;
+    if (v->is_array()) {
+        for (auto const& item : v->as_array()) {
+            if (item.is_int64())
+                out.push_back(item.as_int64());
+            else if (item.is_uint64() && item.as_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
+                out.push_back(static_cast<std::int64_t>(item.as_uint64()));
+            else
+                break;
+        }
+        if (out.size() == v->as_array().size()) return out;
+    }
+    wrong(key, "an array of integers");
+    return std::nullopt;
+}
+
 std::optional<double> json_input::number(std::string_view key) {
     auto const* v = object_.if_contains(key);
     if (!v) return std::nullopt;

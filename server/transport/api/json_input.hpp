@@ -28,6 +28,8 @@ public:
     std::optional<std::int64_t> integer(std::string_view key);
     std::optional<std::optional<std::int64_t>> nullable_integer(std::string_view key);
     std::optional<double> number(std::string_view key);
+    // An array of integers ("[1, 2]"); an array holding anything else is recorded as wrong.
+    std::optional<std::vector<std::int64_t>> integer_list(std::string_view key);
     std::optional<bool> boolean(std::string_view key);
     // An ISO 8601 time: with "Z"/offset an instant, without one a wall-clock time in the
     // event's zone.

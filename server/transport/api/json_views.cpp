@@ -154,4 +154,135 @@ json::object to_json(domain::question_list const& l, domain::update_view view) {
     };
 }
 
+json::object to_json(domain::material_view const& v) {
+    auto const& m = v.material;
+    return {
+        {"id", m.id},
+        {"session_id", m.session},
+        {"filename", m.filename},
+        {"content_type", m.content_type},
+        {"size", m.size},
+        {"url", v.url},
+        {"published", m.published},
+        {"uploaded_at", format_iso8601(m.uploaded_at)},
+    };
+}
+
+namespace {
+
+// Tenths of a minute: "down" for what was attended, up for what is needed.
+double tenths_down(double minutes) { return std::floor(minutes * 10 + 1e-6) / 10; }
+double tenths_up(double minutes) { return std::ceil(minutes * 10 - 1e-6) / 10; }
+
+json::value certificate_or_null(domain::participant_id who,
+                                std::optional<domain::certificate> const& c) {
+    if (!c) return nullptr;
+    return json::object{
+        {"code", c->code},
+        {"revoked", c->revoked()},
+        {"url", "/api/v1/participants/" + std::to_string(who) + "/certificate.pdf"},
+        {"verify_url", "/verify/" + c->code},
+    };
+}
+
+}  // namespace
+
+json::object to_json(domain::completion_rules_view const& v) {
+    json::array required;
+    for (auto id : v.required_sessions) required.push_back(id);
+    return {
+        {"min_share", v.rules.min_share},
+        {"open_checkin_counts_to_end", v.rules.open_checkin_counts_to_end},
+        {"required_sessions", std::move(required)},
+    };
+}
+
+json::object to_json(domain::participant_completion const& c,
+                     std::optional<domain::certificate> const& certificate) {
+    json::array sessions;
+    for (auto const& s : c.sessions)
+        sessions.push_back({{"session_id", s.session},
+                            {"title", s.title},
+                            {"required", s.required},
+                            {"minutes", tenths_down(s.minutes)},
+                            {"required_minutes", tenths_up(s.required_minutes)},
+                            {"ok", s.ok}});
+    json::array reasons;
+    for (auto const& r : c.reasons)
+        reasons.push_back({{"session_id", r.session},
+                           {"code", r.code},
+                           {"message", r.message},
+                           {"minutes_short", tenths_up(r.minutes_short)}});
+    return {
+        {"participant_id", c.participant},
+        {"status", domain::to_string(c.status)},
+        {"total_minutes", tenths_down(c.total_minutes)},
+        {"sessions", std::move(sessions)},
+        {"reasons", std::move(reasons)},
+        {"certificate", certificate_or_null(c.participant, certificate)},
+    };
+}
+
+json::object to_json(domain::participant_completion_view const& v) {
+    return to_json(v.completion, v.certificate);
+}
+
+json::object to_json(domain::completion_report const& r) {
+    auto counts = [](domain::mode_counts const& m) {
+        return json::object{{"onsite", m.onsite}, {"online", m.online}};
+    };
+    auto const& s = r.summary;
+    json::array participants;
+    for (auto const& row : r.rows) {
+        json::object p = to_json(row.completion, row.certificate);
+        json::object who = to_json(row.who, personal_data::hidden);
+        for (char const* key : {"name", "category", "category_label", "region", "mode"})
+            p[key] = who[key];
+        p["first_checkin_at"] = time_or_null(row.first_checkin);
+        p["first_online_at"] = time_or_null(row.first_online);
+        participants.push_back(std::move(p));
+    }
+    return {
+        {"event_id", r.details.id},
+        {"rules", to_json(r.rules)},
+        {"summary",
+         {{"registered", counts(s.registered)},
+          {"present", counts(s.present)},
+          {"attended", counts(s.attended)},
+          {"expected", counts(s.expected)},
+          {"completed", s.completed},
+          {"in_progress", s.in_progress},
+          {"not_completed", s.not_completed},
+          {"completion_rate", s.completion_rate},
+          {"target_completion_rate", s.target_completion_rate}}},
+        {"participants", std::move(participants)},
+    };
+}
+
+json::object to_json(domain::certificate_check const& c) {
+    return {
+        {"valid", !c.certificate.revoked()},
+        {"revoked", c.certificate.revoked()},
+        {"code", c.certificate.code},
+        {"participant", {{"name", c.participant_name}}},
+        {"event",
+         {{"title", c.details.title},
+          {"starts_at", format_iso8601(c.details.starts_at)},
+          {"ends_at", format_iso8601(c.details.ends_at)}}},
+        {"issued_at", format_iso8601(c.certificate.issued_at)},
+    };
+}
+
+json::object to_json(domain::certificate const& c) {
+    return {
+        {"code", c.code},
+        {"participant_id", c.participant},
+        {"event_id", c.event},
+        {"issued_at", format_iso8601(c.issued_at)},
+        {"revoked", c.revoked()},
+        {"revoked_at", time_or_null(c.revoked_at)},
+        {"reason", c.revoke_reason},
+    };
+}
+
 }  // namespace bimtek::transport

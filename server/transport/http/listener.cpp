@@ -3,7 +3,6 @@
 #include <iostream>
 
 #include <boost/asio/dispatch.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 
 #include "server/transport/http/http_connection.hpp"
@@ -12,8 +11,8 @@ namespace bimtek::transport {
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
-listener::listener(net::io_context& ioc, tcp::endpoint endpoint, http_context const& ctx)
-    : ioc_(ioc), acceptor_(net::make_strand(ioc)), retry_timer_(acceptor_.get_executor()), ctx_(ctx) {
+listener::listener(io_pool& pool, tcp::endpoint endpoint, http_context const& ctx)
+    : pool_(pool), acceptor_(pool.context(0)), retry_timer_(acceptor_.get_executor()), ctx_(ctx) {
     acceptor_.open(endpoint.protocol());
     acceptor_.set_option(net::socket_base::reuse_address(true));
     acceptor_.bind(endpoint);
@@ -31,7 +30,7 @@ void listener::stop() {
 }
 
 void listener::do_accept() {
-    acceptor_.async_accept(net::make_strand(ioc_), boost::beast::bind_front_handler(&listener::on_accept, shared_from_this()));
+    acceptor_.async_accept(pool_.next(), boost::beast::bind_front_handler(&listener::on_accept, shared_from_this()));
 }
 
 void listener::on_accept(boost::beast::error_code ec, tcp::socket socket) {

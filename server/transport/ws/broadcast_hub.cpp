@@ -2,66 +2,99 @@
 
 #include <algorithm>
 
-#include "server/domain/stream_service.hpp"
+#include <boost/asio/post.hpp>
+
+#include "server/transport/ws/frame_parser.hpp"
 #include "shared/protocol/messages.hpp"
 #include "shared/time/iso8601.hpp"
 
 namespace bimtek::transport {
+namespace net = boost::asio;
 
-void broadcast_hub::subscribe(domain::event_id event, std::weak_ptr<stream_subscriber> s, viewer v) {
-    std::lock_guard lock(mutex_);
-    auto* key = s.lock().get();
-    channels_[event].push_back(entry{std::move(s), key, v});
-}
+stream_shard::stream_shard(net::io_context& ctx) : ctx_(ctx) {}
 
-void broadcast_hub::unsubscribe(domain::event_id event, stream_subscriber const* s) {
-    std::lock_guard lock(mutex_);
-    auto it = channels_.find(event);
-    if (it == channels_.end()) return;
-    auto& subs = it->second;
-    auto pos = std::find_if(subs.begin(), subs.end(), [s](entry const& e) { return e.key == s; });
-    if (pos != subs.end()) {
-        *pos = std::move(subs.back());  // order among subscribers does not matter
-        subs.pop_back();
+void stream_shard::join(shard_member* m) { members_.push_back(m); }
+
+void stream_shard::leave(shard_member* m) {
+    auto it = std::find(members_.begin(), members_.end(), m);
+    if (it != members_.end()) {
+        *it = members_.back();
+        members_.pop_back();
     }
-    if (subs.empty()) channels_.erase(it);
 }
 
-std::size_t broadcast_hub::subscribers(domain::event_id event) const {
-    std::lock_guard lock(mutex_);
-    auto it = channels_.find(event);
-    return it == channels_.end() ? 0 : it->second.size();
+void stream_shard::subscribe(domain::event_id event, shard_member* m) { subscribers_[event].push_back(m); }
+
+void stream_shard::unsubscribe(domain::event_id event, shard_member* m) {
+    auto it = subscribers_.find(event);
+    if (it == subscribers_.end()) return;
+    auto& list = it->second;
+    auto pos = std::find(list.begin(), list.end(), m);
+    if (pos != list.end()) {
+        *pos = list.back();  // order among subscribers does not matter
+        list.pop_back();
+    }
+    if (list.empty()) subscribers_.erase(it);
 }
+
+void stream_shard::deliver(prepared_update const& u) {
+    auto it = subscribers_.find(u.event);
+    if (it == subscribers_.end()) return;
+    // on_live never unsubscribes synchronously (connections leave when destroyed, which
+    // happens in a later handler), so the list is stable while we walk it.
+    for (shard_member* m : it->second) m->on_live(u);
+}
+
+void stream_shard::start_sweeping() {
+    sweep_timer_ = std::make_unique<net::steady_timer>(ctx_);
+    schedule_sweep();
+}
+
+void stream_shard::stop_sweeping() { sweep_timer_.reset(); }
+
+void stream_shard::schedule_sweep() {
+    sweep_timer_->expires_after(std::chrono::seconds(1));
+    sweep_timer_->async_wait([this](boost::system::error_code ec) {
+        if (ec || !sweep_timer_) return;
+        auto now = std::chrono::steady_clock::now();
+        // Index loop: a sweep may close a connection but never destroys one synchronously.
+        for (std::size_t i = 0; i < members_.size(); ++i) members_[i]->sweep(now);
+        schedule_sweep();
+    });
+}
+
+broadcast_hub::broadcast_hub(io_pool& pool) : pool_(pool) {
+    for (std::size_t i = 0; i < pool.size(); ++i) shards_.push_back(std::make_unique<stream_shard>(pool.context(i)));
+}
+
+stream_shard& broadcast_hub::shard_for(net::execution_context const& ctx) { return *shards_[pool_.index_of(ctx)]; }
 
 void broadcast_hub::publish(domain::stream_update const& u) {
-    // The subscribers, copied so that no lock is held while frames are handed out; the vector
-    // keeps its capacity from one update to the next.
-    thread_local std::vector<entry> scratch;
-    {
-        std::lock_guard lock(mutex_);
-        auto it = channels_.find(u.event);
-        if (it == channels_.end()) return;
-        scratch.assign(it->second.begin(), it->second.end());
-    }
+    auto prepared = std::make_shared<prepared_update>();
+    prepared->event = u.event;
+    prepared->seq = u.seq;
+    prepared->speaker = u.speaker;
     std::string at = format_iso8601(u.at);
-    frame_ptr full, public_view;
-    auto frame_for = [&](domain::update_view view) -> frame_ptr const& {
-        bool same = u.full_data == u.public_data;
-        if (view == domain::update_view::full || same) {
-            if (!full) full = std::make_shared<std::string const>(protocol::encode_update(u.seq, u.kind, at, u.full_data));
-            return full;
-        }
-        if (!public_view)
-            public_view = std::make_shared<std::string const>(protocol::encode_update(u.seq, u.kind, at, u.public_data));
-        return public_view;
-    };
-    for (auto const& e : scratch) {
-        auto target = e.target.lock();
-        if (!target) continue;
-        domain::principal who{e.who.role, e.who.subject, std::nullopt, {}};
-        target->deliver(u.seq, frame_for(domain::stream_service::view_for(who, u)));
-    }
-    scratch.clear();
+    prepared->full = std::make_shared<std::string const>(
+        encode_server_frame(op_text, protocol::encode_update(u.seq, u.kind, at, u.full_data)));
+    prepared->public_view = u.public_data == u.full_data
+                                ? prepared->full
+                                : std::make_shared<std::string const>(encode_server_frame(
+                                      op_text, protocol::encode_update(u.seq, u.kind, at, u.public_data)));
+    for (auto& shard : shards_)
+        net::post(shard->context(), [s = shard.get(), prepared] { s->deliver(*prepared); });
+}
+
+void broadcast_hub::start_sweeping() {
+    for (auto& shard : shards_) net::post(shard->context(), [s = shard.get()] { s->start_sweeping(); });
+}
+
+void broadcast_hub::stop_sweeping() {
+    for (auto& shard : shards_) net::post(shard->context(), [s = shard.get()] { s->stop_sweeping(); });
+}
+
+void broadcast_hub::drop_timers() {
+    for (auto& shard : shards_) shard->stop_sweeping();
 }
 
 }  // namespace bimtek::transport

@@ -24,12 +24,17 @@ struct ws_context {
 
     std::vector<std::string> allowed_origins;  // besides the server's own
     std::size_t max_queue = 2048;              // frames waiting to be sent, per connection
+    std::size_t max_message = 64 * 1024;       // larger client messages are closed with 1009
     // SO_SNDBUF of stream sockets. Fixed, so the kernel does not autotune it up to megabytes
     // for a client that stopped reading: backpressure reaches max_queue soon, and a stalled
     // client holds at most about twice this in kernel memory.
     int socket_send_buffer = 128 * 1024;
     std::chrono::seconds hello_timeout{10};
-    std::chrono::seconds slow_close_timeout{5};  // a client that does not take its last frames
+    std::chrono::seconds handshake_timeout{30};
+    // Beast's suggested server timeouts: ping a connection quiet for half the idle timeout,
+    // close it when nothing came for the whole of it.
+    std::chrono::seconds idle_timeout{300};
+    std::chrono::seconds close_timeout{5};  // for the peer's close, or a slow consumer's last frames
 };
 
 }  // namespace bimtek::transport

@@ -205,6 +205,56 @@ TEST_F(WsStream, OversizedFrameIsClosedWith1009) {
     EXPECT_EQ(f->close_code(), 1009);
 }
 
+TEST_F(WsStream, WebSocketPingIsAnsweredWithPong) {
+    ws_client c(server_.port());
+    c.hello(coordinator_);
+    c.send_frame(0x9, "halo");
+    auto pong = c.next_control(0xA);
+    ASSERT_TRUE(pong);
+    EXPECT_EQ(pong->payload, "halo");
+    c.send_text(R"({"type":"ping"})");  // and the connection goes on
+    EXPECT_EQ(c.next_json()->at("type").as_string(), "pong");
+}
+
+TEST_F(WsStream, CloseHandshakeEchoesTheCode) {
+    ws_client c(server_.port());
+    c.hello(coordinator_);
+    c.send_frame(0x8, std::string("\x03\xe8", 2));  // 1000, normal closure
+    auto f = c.next();
+    ASSERT_TRUE(f);
+    EXPECT_EQ(f->opcode, 0x8);
+    EXPECT_EQ(f->close_code(), 1000);
+    EXPECT_FALSE(c.next(2s));  // then the server closes the TCP connection
+}
+
+TEST_F(WsStream, BinaryAndUnmaskedFramesAreProtocolErrors) {
+    ws_client binary(server_.port());
+    binary.hello(coordinator_);
+    binary.send_frame(0x2, "\x01\x02");
+    std::optional<ws_frame> f;
+    do f = binary.next(5s);
+    while (f && f->opcode != 0x8);
+    ASSERT_TRUE(f);
+    EXPECT_EQ(f->close_code(), 1003);
+
+    ws_client bad_utf8(server_.port());
+    bad_utf8.hello(coordinator_);
+    bad_utf8.send_text("\xC3\x28");
+    do f = bad_utf8.next(5s);
+    while (f && f->opcode != 0x8);
+    ASSERT_TRUE(f);
+    EXPECT_EQ(f->close_code(), 1007);
+}
+
+TEST_F(WsStream, FragmentedHelloIsUnderstood) {
+    ws_client c(server_.port());
+    std::string hello = json::serialize(json::object{{"type", "hello"}, {"token", coordinator_}});
+    c.send_frame_parts({hello.substr(0, 10), hello.substr(10)});
+    auto w = c.next_json();
+    ASSERT_TRUE(w);
+    EXPECT_EQ(w->at("type").as_string(), "welcome");
+}
+
 TEST_F(WsStream, ParticipantCannotPickAnotherEvent) {
     ws_client c(server_.port());
     c.send_text(json::serialize(json::object{{"type", "hello"}, {"token", server_.join(server_.code_of("online"))}, {"event_id", 999}}));

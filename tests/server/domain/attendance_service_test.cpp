@@ -51,14 +51,15 @@ protected:
     presence_service presence{store, clock, presence_policy{20s, 30s}};
     void join(participant const& p, timestamp t) {
         at(t);
-        ASSERT_TRUE(presence.connected(p.id).ok());
+        presence.connected(p.id, p.event);
+        ASSERT_TRUE(presence.flush().ok());
     }
     // Disconnects at "t" and lets the grace window pass.
     void leave(participant const& p, timestamp t) {
         at(t);
         presence.disconnected(p.id);
         at(t + 30s);
-        ASSERT_TRUE(presence.tick().ok());
+        ASSERT_TRUE(presence.flush().ok());
     }
     // An online interval written directly (as a previous run of the server would have).
     void online_interval(participant const& p, timestamp from, std::optional<timestamp> to) {

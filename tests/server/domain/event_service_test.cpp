@@ -358,7 +358,7 @@ TEST_F(event_service_test, runs_a_session_live) {
     EXPECT_FALSE(ended->live());
 
     auto published = notifier.updates();
-    ASSERT_EQ(published.size(), 2u);
+    ASSERT_EQ(published.size(), 3u);  // started, ended, and completion.changed after the end
     EXPECT_EQ(published[0].kind, "session.started");
     EXPECT_EQ(published[0].seq, 1);
     EXPECT_EQ(published[0].at, wib(10, 2));
@@ -376,7 +376,9 @@ TEST_F(event_service_test, runs_a_session_live) {
     EXPECT_EQ(published[1].seq, 2);
     auto second = parse_object(published[1].public_data).at("session").as_object();
     EXPECT_EQ(second.at("actual_end").as_string(), "2026-11-26T04:05:00Z");
-    EXPECT_EQ(store.state().updates.at(event.id).size(), 2u);
+    EXPECT_EQ(published[2].kind, "completion.changed");
+    EXPECT_EQ(published[2].seq, 3);
+    EXPECT_EQ(store.state().updates.at(event.id).size(), 3u);
 }
 
 TEST_F(event_service_test, live_state_conflicts) {
@@ -388,7 +390,7 @@ TEST_F(event_service_test, live_state_conflicts) {
     EXPECT_ERROR(events.end_session(as_coordinator(), s.id), conflict, "already_ended");
     EXPECT_ERROR(events.start_session(as_coordinator(), s.id), conflict, "already_ended");
     EXPECT_ERROR(events.start_session(as_coordinator(), 999), not_found, "session_not_found");
-    EXPECT_EQ(notifier.size(), 2u);  // refused changes publish nothing
+    EXPECT_EQ(notifier.size(), 3u);  // refused changes publish nothing
 }
 
 TEST_F(event_service_test, only_its_speaker_or_a_coordinator_runs_a_session) {

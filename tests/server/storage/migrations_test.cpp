@@ -47,8 +47,9 @@ std::vector<std::string> schema_dump(SQLite::Database& db) {
 }
 
 std::set<std::string> const expected_tables{
-    "checkins", "event_members", "events",  "participants", "presence_intervals", "question_votes",
-    "questions", "sessions",     "tokens",  "updates",      "users"};
+    "certificates", "checkins",  "completion_rules", "event_members", "events",
+    "materials",    "participants", "presence_intervals", "question_votes", "questions",
+    "sessions",     "tokens",    "updates",          "users"};
 
 // The schema's first migration followed by one a later issue might add.
 std::array<storage::migration, 2> with_test_migration() {
@@ -67,9 +68,10 @@ TEST(Migrations, AreNumberedFromOneInOrderUpToTheCurrentVersion) {
         EXPECT_FALSE(list[i].sql.empty());
     }
     EXPECT_EQ(storage::current_schema_version(), static_cast<int>(list.size()));
-    EXPECT_EQ(storage::sqlite_store::current_schema_version(), 2);
+    EXPECT_EQ(storage::sqlite_store::current_schema_version(), 3);
     EXPECT_EQ(list[0].name, "foundation");
     EXPECT_EQ(list[1].name, "live");
+    EXPECT_EQ(list[2].name, "materials");
 }
 
 TEST(Migrations, FreshFileReachesTheCurrentVersionWithTheExpectedTablesAndIndexes) {
@@ -87,7 +89,8 @@ TEST(Migrations, FreshFileReachesTheCurrentVersionWithTheExpectedTablesAndIndexe
           "tokens_by_expiry", "questions_by_session", "questions_by_author",
           "questions_pinned_by_session", "question_votes_by_participant",
           "presence_by_participant", "presence_by_event", "presence_open_by_participant",
-          "presence_open_by_event"})
+          "presence_open_by_event", "materials_by_session", "materials_by_sha256",
+          "certificates_by_event"})
         EXPECT_TRUE(indexes.contains(name)) << name;
 
     // updates is keyed by (event_id, seq).
@@ -157,7 +160,7 @@ TEST(Migrations, OlderFileGetsOnlyTheMissingMigrationsAndKeepsItsData) {
               "Siti Nurhaliza");
 }
 
-TEST(Migrations, VersionOneFileWithDataIsUpgradedToTwoAndKeepsEverything) {
+TEST(Migrations, VersionOneFileWithDataIsUpgradedAndKeepsEverything) {
     temp_dir dir;
     std::string const path = dir.file("bimtek.db");
     {
@@ -189,7 +192,7 @@ TEST(Migrations, VersionOneFileWithDataIsUpgradedToTwoAndKeepsEverything) {
         recording_notifier notifier;
         auto store = storage::sqlite_store::open(path, notifier);
         ASSERT_TRUE(store.ok()) << store.error().message;
-        EXPECT_EQ((*store)->schema_version(), 2);
+        EXPECT_EQ((*store)->schema_version(), storage::current_schema_version());
         // The old rows are intact, and the new tables take rows that refer to them.
         domain::status st = (*store)->write([](domain::repositories& r) -> domain::status {
             auto s = r.sessions.find(1);
@@ -212,6 +215,20 @@ TEST(Migrations, VersionOneFileWithDataIsUpgradedToTwoAndKeepsEverything) {
             EXPECT_GT(r.questions.insert(q), 0);
             EXPECT_GT(r.presence.open(1, 1, from_unix_ms(1300)), 0);
             EXPECT_EQ(r.presence.count_online_present(1), 0);  // checked in: in the room
+            domain::material m;
+            m.event = 1;
+            m.session = 1;
+            m.filename = "materi.pdf";
+            m.content_type = "application/pdf";
+            m.sha256 = std::string(64, 'a');
+            m.uploaded_by = 1;
+            EXPECT_GT(r.materials.insert(m), 0);
+            domain::certificate c;
+            c.code = "ABCDEFGHJKMN";
+            c.event = 1;
+            c.participant = 1;
+            EXPECT_GT(r.certificates.insert(c), 0);
+            r.completion_rules.put(1, {0.75, false});
             return {};
         });
         ASSERT_TRUE(st.ok()) << st.error().message;

@@ -46,6 +46,22 @@ TEST(JsonInput, CollectsEveryWrongType) {
     EXPECT_EQ(st.error().problems[3].field, "nested.k");
 }
 
+TEST(JsonInput, IntegerLists) {
+    auto in = json_input::parse(R"({"ok":[3,1,2],"empty":[],"mixed":[1,"2"],"scalar":1,"frac":[1.5]})");
+    ASSERT_TRUE(in);
+    EXPECT_EQ(in->integer_list("ok"), (std::vector<std::int64_t>{3, 1, 2}));
+    EXPECT_EQ(in->integer_list("empty"), std::vector<std::int64_t>{});
+    EXPECT_FALSE(in->integer_list("absent"));
+    EXPECT_TRUE(in->finish().ok());
+    EXPECT_FALSE(in->integer_list("mixed"));
+    EXPECT_FALSE(in->integer_list("scalar"));
+    EXPECT_FALSE(in->integer_list("frac"));
+    auto st = in->finish();
+    ASSERT_FALSE(st.ok());
+    EXPECT_EQ(st.error().problems.size(), 3u);
+    EXPECT_EQ(st.error().problems[0].field, "mixed");
+}
+
 TEST(JsonInput, NotAnObjectIsMalformed) {
     for (auto body : {"[1]", "\"x\"", "{", "nul", "{\"a\":1}x"}) {
         auto in = json_input::parse(body);

@@ -1,0 +1,102 @@
+// net::http_transport on Boost.Beast: one TCP connection per request on a private io_context,
+// with a deadline on every step (beast::tcp_stream::expires_after).
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include "client/net/http_transport.hpp"
+
+namespace bimtek::client::net {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+constexpr std::uint64_t max_body_bytes = 64ull * 1024 * 1024;
+
+http::verb verb_of(std::string const& method) {
+    if (method == "POST") return http::verb::post;
+    if (method == "PATCH") return http::verb::patch;
+    if (method == "PUT") return http::verb::put;
+    if (method == "DELETE") return http::verb::delete_;
+    return http::verb::get;
+}
+
+class beast_http_transport final : public http_transport {
+public:
+    beast_http_transport(std::string host, std::string port, std::chrono::milliseconds timeout)
+        : host_(std::move(host)), port_(std::move(port)), timeout_(timeout) {}
+
+    http_outcome send(http_request const& r) override {
+        asio::io_context ioc;
+        tcp::resolver resolver(ioc);
+        beast::tcp_stream stream(ioc);
+        http::request<http::string_body> req{verb_of(r.method), r.target, 11};
+        req.set(http::field::host, host_ + ":" + port_);
+        req.set(http::field::user_agent, "bimtek-client/0.1");
+        req.set(http::field::accept, "application/json");
+        if (!r.token.empty()) req.set(http::field::authorization, "Bearer " + r.token);
+        if (!r.body.empty() || r.method == "POST" || r.method == "PATCH" || r.method == "PUT") {
+            req.set(http::field::content_type, r.content_type);
+            req.body() = r.body;
+        }
+        req.prepare_payload();
+
+        beast::flat_buffer buffer;
+        http::response_parser<http::string_body> parser;
+        parser.body_limit(max_body_bytes);
+        http_outcome out;
+        auto fail = [&out](char const* what, beast::error_code ec) {
+            out.reached = false;
+            out.error = std::string(what) + ": " + ec.message();
+        };
+        auto const deadline = timeout_;
+
+        resolver.async_resolve(
+            host_, port_, [&](beast::error_code ec, tcp::resolver::results_type results) {
+                if (ec) return fail("resolve", ec);
+                stream.expires_after(deadline);
+                stream.async_connect(results, [&](beast::error_code ec2, tcp::endpoint const&) {
+                    if (ec2) return fail("connect", ec2);
+                    stream.expires_after(deadline);
+                    http::async_write(stream, req, [&](beast::error_code ec3, std::size_t) {
+                        if (ec3) return fail("write", ec3);
+                        stream.expires_after(deadline);
+                        http::async_read(
+                            stream, buffer, parser, [&](beast::error_code ec4, std::size_t) {
+                                if (ec4) return fail("read", ec4);
+                                auto& res = parser.get();
+                                out.reached = true;
+                                out.reply.status = static_cast<int>(res.result_int());
+                                out.reply.body = std::move(res.body());
+                                auto it = res.find(http::field::retry_after);
+                                if (it != res.end())
+                                    out.reply.retry_after = std::string(it->value());
+                                beast::error_code ignored;
+                                stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+                            });
+                    });
+                });
+            });
+        ioc.run();
+        return out;
+    }
+
+private:
+    std::string host_;
+    std::string port_;
+    std::chrono::milliseconds timeout_;
+};
+
+}  // namespace
+
+std::unique_ptr<http_transport> make_beast_http_transport(std::string host, std::string port,
+                                                          std::chrono::milliseconds timeout) {
+    return std::make_unique<beast_http_transport>(std::move(host), std::move(port), timeout);
+}
+
+}  // namespace bimtek::client::net
