@@ -1,10 +1,12 @@
 // The participants' page (/): joining, the live session, asking and voting, live updates from
 // other participants, user text shown as text, the token kept across reloads, the language
-// switch, the page weight, and the issue-6 parts (materials, progress, certificate).
+// switch, the page weight, the session materials, one's own progress toward completion, the
+// certificate, and its public verification page (valid, then revoked).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, removeDir, launchBrowser, newPage, screenshot, join, login, hasRoute, waitInPage, demoPeople,
+  startServer, removeDir, launchBrowser, newPage, screenshot, join, login, waitInPage, demoPeople, uploadMaterial,
+  tinyPdf, clickDownload,
 } from './lib/harness.mjs';
 
 let server;
@@ -191,32 +193,119 @@ test('the page and every file it loads weigh under 100 KB', async () => {
   assert.ok(total < 100 * 1024, `the participant page weighs ${total} bytes`);
 });
 
-test('materials of the session are listed and follow uploads live (issue 6)', async (t) => {
+test('materials: listed by session when the page opens, new ones live, links that work without the token', async () => {
   const speaker = await login(server.url, demo.speaker.username, demo.speaker.password);
-  if (!(await hasRoute(server.url, 'GET', `/sessions/${sessionId()}/materials`, speaker.token))) {
-    t.skip('the server has no GET /api/v1/sessions/{id}/materials yet (issue 6)');
-    return;
-  }
+  const first = await uploadMaterial(server.url, speaker.token, sessionId(), 'Modul Kewirausahaan.pdf', tinyPdf('modul'));
   const page = await openAs(demoPeople(demo, 'online')[10]);
-  await page.locator('#materials-box').waitFor();
-  const res = await fetch(`${server.url}/api/v1/sessions/${sessionId()}/materials?filename=${encodeURIComponent('Modul Kewirausahaan.pdf')}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${speaker.token}`, 'Content-Type': 'application/pdf' },
-    body: '%PDF-1.4\n% bimtek test\n',
-  });
-  assert.equal(res.status, 201);
-  await page.locator('#materials li', { hasText: 'Modul Kewirausahaan.pdf' }).waitFor({ timeout: 3000 });
+  const item = page.locator(`#materials [data-mid="${first.id}"]`);
+  await item.waitFor({ timeout: 3000 });
+  assert.match(await item.textContent(), /Modul Kewirausahaan\.pdf/);
+
+  // A handout for a later session (uploaded by its speaker before it starts) arrives live, in its
+  // own group; a picture can be viewed in the browser.
+  const last = demo.sessions[demo.sessions.length - 1];
+  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000'
+    + '1f15c4890000000d4944415478da63f8cfc0f01f0005000201e2272a3a0000000049454e44ae426082', 'hex');
+  const evil = 'Contoh Kemasan <img src=x onerror=alert(1)>.png';
+  const later = await uploadMaterial(server.url, speaker.token, last, evil, png, 'image/png');
+  const laterItem = page.locator(`#materials [data-sid="${last}"] [data-mid="${later.id}"]`);
+  await laterItem.waitFor({ timeout: 3000 });
+  assert.equal(await laterItem.locator('.filename').textContent(), evil, 'the name is shown as text');
+  assert.equal(await page.locator('#materials img').count(), 0);
+  assert.deepEqual(page.dialogs, []);
+  assert.match(await page.locator(`#materials [data-sid="${last}"] h3`).textContent(), /Rencana Aksi Usaha/);
+  const view = await laterItem.locator('a.view').getAttribute('href');
+  const res = await fetch(`${server.url}${view}`);
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-type'), 'image/png');
+  assert.match(res.headers.get('content-disposition'), /^inline/);
+
+  // Downloading by tapping the link.
+  const got = await clickDownload(page, `#materials [data-mid="${first.id}"] a.download`);
+  assert.equal(got.name, 'Modul Kewirausahaan.pdf');
+  assert.equal(got.bytes.subarray(0, 4).toString(), '%PDF');
+  await screenshot(page, 'participant-materials-by-session', '#materials-box');
 });
 
-test('own attendance progress and the certificate (issue 6)', async (t) => {
-  const person = demoPeople(demo, 'online')[11];
-  const me = await join(server.url, person.code);
-  if (!(await hasRoute(server.url, 'GET', `/participants/${person.id}/completion`, me.token))) {
-    t.skip('the server has no GET /api/v1/participants/{id}/completion yet (issue 6)');
-    return;
-  }
+// A short required session the participant attends in the room: the coordinator sets the rules
+// (only that session required, half of it enough), checks the participant in, starts the
+// session, waits a few seconds and ends it.
+test('a participant who completed sees it, downloads the certificate, and the verification page follows a revocation', async () => {
+  const person = demoPeople(demo, 'onsite')[3];
+  const coordinator = await login(server.url, demo.coordinator.username, demo.coordinator.password);
+  const event = await coordinator.ok('GET', `/events/${demo.event_id}`);
+  const end = Date.parse(event.ends_at);
+  const short = await coordinator.ok('POST', `/events/${demo.event_id}/sessions`, {
+    title: 'Penutupan dan Evaluasi', planned_start: new Date(end - 20 * 60000).toISOString(),
+    planned_end: new Date(end - 10 * 60000).toISOString(), speaker_name: 'Panitia Bimtek',
+  });
+  await coordinator.ok('PUT', `/events/${demo.event_id}/completion-rules`, { required_sessions: [short.id], min_share: 0.5 });
+
   const page = await openAs(person);
-  await waitInPage(page, 'the completion status', () => document.querySelector('#progress .badge') !== null, null, 5000);
-  const status = (await me.ok('GET', `/participants/${person.id}/completion`)).status;
-  assert.equal(await page.locator('#certificate').isVisible(), status === 'completed');
+  await waitInPage(page, 'progress: in progress', () =>
+    document.querySelector('#progress-status')?.dataset.status === 'in_progress', null, 5000);
+  assert.match(await page.textContent('#progress'), /Penutupan dan Evaluasi/);
+  assert.match(await page.textContent('#progress'), /Sedang berjalan/);
+  assert.equal(await page.locator('#certificate').isVisible(), false);
+  await screenshot(page, 'participant-progress-in-progress', '#me-title >> xpath=..');
+
+  await coordinator.ok('POST', `/events/${demo.event_id}/checkins`, { code: person.code });
+  await coordinator.ok('POST', `/sessions/${short.id}/start`);
+  await new Promise((r) => setTimeout(r, 3000));
+  await coordinator.ok('POST', `/sessions/${short.id}/end`);
+
+  // completion.changed follows the end: the page shows it without a reload.
+  await waitInPage(page, 'progress: completed', () =>
+    document.querySelector('#progress-status')?.dataset.status === 'completed', null, 6000);
+  assert.match(await page.textContent('#progress-status'), /Lulus/);
+  await page.locator('#cert-download').waitFor({ state: 'visible' });
+  assert.match(await page.textContent('#certificate'), /Selamat/);
+
+  // The certificate is a PDF, saved under the server's name for it.
+  const got = await clickDownload(page, '#cert-download');
+  assert.equal(got.bytes.subarray(0, 5).toString(), '%PDF-', 'the certificate is a PDF');
+  assert.match(got.name, /^Sertifikat .*\.pdf$/);
+  const mine = await coordinator.ok('GET', `/participants/${person.id}/completion`);
+  const code = mine.certificate.code;
+  await waitInPage(page, 'the certificate code on the page', (c) => document.querySelector('#cert-info')?.textContent.includes(c), code, 5000);
+  assert.equal(await page.locator('#cert-info a').getAttribute('href'), `/verify/${code}`);
+  await screenshot(page, 'participant-completed', '#me-title >> xpath=..');
+  assert.deepEqual(page.errors, []);
+
+  // The public verification page: valid, for whom and for which event, and nothing else.
+  const verify = await open(412, 900);
+  await verify.goto(`${server.url}/verify/${code}`);
+  await waitInPage(verify, 'valid', () => document.querySelector('#result')?.dataset.state === 'valid', null, 5000);
+  const text = await verify.textContent('#result');
+  assert.match(text, /Sertifikat sah/);
+  assert.ok(text.includes(person.name), 'the name');
+  assert.ok(text.includes(demo.event_title), 'the event');
+  for (const secret of [person.code, person.region, 'Luring', 'menit']) assert.ok(!text.includes(secret), `nothing else: ${secret}`);
+  await screenshot(verify, 'verify-valid');
+
+  // Revoked through the API: the page says so.
+  await coordinator.ok('POST', `/certificates/${code}/revoke`, { reason: 'Data peserta keliru' });
+  await verify.reload();
+  await waitInPage(verify, 'revoked', () => document.querySelector('#result')?.dataset.state === 'revoked', null, 5000);
+  assert.match(await verify.textContent('#result'), /dicabut/);
+  assert.ok((await verify.textContent('#result')).includes(person.name));
+  await screenshot(verify, 'verify-revoked');
+  // The same code typed in lower case with dashes is the same certificate.
+  await verify.goto(`${server.url}/verify/${code.toLowerCase().replace(/(....)(....)/, '$1-$2-')}`);
+  await waitInPage(verify, 'revoked again', () => document.querySelector('#result')?.dataset.state === 'revoked', null, 5000);
+
+  // The participant's page no longer offers the download.
+  await page.reload();
+  await page.locator('#cert-revoked').waitFor({ state: 'visible', timeout: 5000 });
+  assert.equal(await page.locator('#cert-download').isVisible(), false);
+  await screenshot(page, 'participant-certificate-revoked', '#me-title >> xpath=..');
+});
+
+test('in English, too', async () => {
+  const page = await openAs(demoPeople(demo, 'onsite')[3]);
+  await page.click('#lang');
+  await waitInPage(page, 'english', () => document.querySelector('#progress-status')?.textContent === 'Completed', null, 5000);
+  assert.match(await page.textContent('#cert-revoked'), /revoked/);
+  assert.match(await page.textContent('#materials-title'), /Session materials/);
+  await page.click('#lang');
 });

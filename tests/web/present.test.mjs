@@ -1,10 +1,11 @@
 // The speakers' page (/present): signing in, moderating the Q&A (approve, pin, answer, hide)
-// with both participants' pages following live, starting and ending sessions, and the
-// projector view.
+// with both participants' pages following live, starting and ending sessions, the projector
+// view, and the session's materials: uploading (refused types and sizes explained), a
+// participant's page following live with a working download link, withdrawing, deleting.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, removeDir, launchBrowser, newPage, screenshot, join, waitInPage, demoPeople,
+  startServer, removeDir, launchBrowser, newPage, screenshot, join, login, waitInPage, demoPeople, tinyPdf, clickDownload,
 } from './lib/harness.mjs';
 
 let server;
@@ -14,7 +15,8 @@ let speakerPage;
 const pages = [];
 
 before(async () => {
-  server = await startServer();
+  // A small upload limit, so that a too-large file is quick to show.
+  server = await startServer({ args: ['--max-upload-mb', '1'] });
   demo = server.demo;
   browser = await launchBrowser();
 });
@@ -143,6 +145,107 @@ test('a question from the room entered by the speaker appears for participants',
   const item = page.locator('#questions li', { hasText: 'harga pokok produksi' });
   await item.waitFor({ timeout: 3000 });
   assert.match(await item.textContent(), /Ibu Aminah/);
+});
+
+// Chooses a file in the upload form and submits it; resolves once the page has an answer.
+async function upload(page, file, { publish = true } = {}) {
+  await page.setInputFiles('#upload-file', file);
+  if (publish) await page.check('#upload-publish');
+  else await page.uncheck('#upload-publish');
+  await page.click('#upload-submit');
+  await waitInPage(page, `the answer to uploading ${file.name}`, () => !document.querySelector('#upload-submit').disabled
+    && (document.querySelector('#upload-error').textContent || document.querySelector('#upload-status').textContent), null, 10000);
+  return { error: await page.textContent('#upload-error'), status: await page.textContent('#upload-status') };
+}
+
+test('uploads the server refuses are explained, and nothing is stored', async () => {
+  await speakerPage.locator('#materials-box').waitFor();
+  const wrongType = await upload(speakerPage, { name: 'catatan.txt', mimeType: 'text/plain', buffer: Buffer.from('halo') });
+  assert.match(wrongType.error, /catatan\.txt.*tidak diterima.*PDF/, wrongType.error);
+  const fake = await upload(speakerPage, { name: 'palsu.pdf', mimeType: 'application/pdf', buffer: Buffer.from('bukan PDF sama sekali') });
+  assert.match(fake.error, /palsu\.pdf.*tidak sesuai dengan jenisnya/, fake.error);
+  // This server takes at most 1 MiB (--max-upload-mb 1): a 1.5 MiB file gets 413.
+  const big = Buffer.concat([tinyPdf('besar'), Buffer.alloc(1536 * 1024, 0x20)]);
+  const tooLarge = await upload(speakerPage, { name: 'Materi Besar.pdf', mimeType: 'application/pdf', buffer: big });
+  assert.match(tooLarge.error, /Materi Besar\.pdf.*1,5 MB.*melebihi batas unggahan/, tooLarge.error);
+  await screenshot(speakerPage, 'present-upload-too-large', '#materials-box');
+  const speaker = await login(server.url, demo.speaker.username, demo.speaker.password);
+  const listed = await speaker.ok('GET', `/sessions/${demo.speaker.session_id}/materials`);
+  assert.deepEqual(listed.materials, [], 'nothing was stored');
+});
+
+test('a speaker uploads a PDF; a participant\u2019s page shows it live with a working download link', async () => {
+  const page = await participantPage(demoPeople(demo, 'online')[5]);
+  await page.locator('#materials-box').waitFor();
+  assert.match(await page.textContent('#materials-box'), /Belum ada materi/);
+
+  const pdf = tinyPdf('modul pemasaran');
+  const name = 'Modul Pemasaran — Bu Siti.pdf';
+  const done = await upload(speakerPage, { name, mimeType: 'application/pdf', buffer: pdf });
+  assert.equal(done.error, '');
+  assert.match(done.status, /terunggah/);
+  const staffItem = speakerPage.locator('#materials li[data-mid]', { hasText: name });
+  await staffItem.waitFor({ timeout: 3000 });
+  assert.match(await staffItem.textContent(), /Terbit/);
+  const id = await staffItem.getAttribute('data-mid');
+
+  // The participant's page follows without a reload, under the session's title.
+  const item = page.locator(`#materials [data-mid="${id}"]`);
+  await item.waitFor({ timeout: 3000 });
+  assert.match(await item.textContent(), /PDF/);
+  assert.match(await page.locator(`#materials [data-sid="${demo.speaker.session_id}"] h3`).textContent(), /Kewirausahaan Sosial/);
+  await screenshot(page, 'participant-material-live');
+
+  // Tapping "Unduh" downloads the file, under its own name.
+  const got = await clickDownload(page, `#materials [data-mid="${id}"] a.download`);
+  assert.equal(got.name, name);
+  assert.ok(got.bytes.equals(pdf), 'the downloaded bytes are the uploaded ones');
+
+  // The link is signed: it works without the token (a phone's download manager), with Range.
+  const href = await item.locator('a.download').getAttribute('href');
+  assert.match(href, /^\/api\/v1\/materials\/\d+\/download\?.*sig=/);
+  const plain = await fetch(`${server.url}${href}`);
+  assert.equal(plain.status, 200);
+  assert.match(plain.headers.get('content-disposition'), /^attachment/);
+  assert.ok(Buffer.from(await plain.arrayBuffer()).equals(pdf));
+  const part = await fetch(`${server.url}${href}`, { headers: { Range: 'bytes=0-3' } });
+  assert.equal(part.status, 206);
+  assert.equal(await part.text(), '%PDF');
+  // "Lihat" opens PDFs in the browser.
+  const view = await fetch(`${server.url}${await item.locator('a.view').getAttribute('href')}`);
+  assert.match(view.headers.get('content-disposition'), /^inline/);
+
+  // Withdrawn: it leaves the participant's page and its public link stops working.
+  await staffItem.locator('button[data-action=unpublish]').click();
+  await waitInPage(page, 'the withdrawn material gone', (mid) => !document.querySelector(`#materials [data-mid="${mid}"]`), id, 3000);
+  await speakerPage.locator(`#materials [data-mid="${id}"][data-published=false]`).waitFor({ timeout: 3000 });
+  assert.match(await speakerPage.textContent(`#materials [data-mid="${id}"]`), /Draf/);
+  assert.equal((await fetch(`${server.url}${href}`)).status, 404, 'a public link to a withdrawn material');
+  // Published again: back.
+  await speakerPage.locator(`#materials [data-mid="${id}"] button[data-action=publish]`).click();
+  await item.waitFor({ timeout: 3000 });
+
+  // A draft stays with the speaker until published.
+  const draft = await upload(speakerPage, { name: 'Lembar Kerja.pdf', mimeType: 'application/pdf', buffer: tinyPdf('lembar kerja') },
+    { publish: false });
+  assert.match(draft.status, /draf/);
+  const draftItem = speakerPage.locator('#materials li[data-mid]', { hasText: 'Lembar Kerja.pdf' });
+  await draftItem.waitFor({ timeout: 3000 });
+  const draftId = await draftItem.getAttribute('data-mid');
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator(`#materials [data-mid="${draftId}"]`).count(), 0, 'participants do not see drafts');
+  await screenshot(speakerPage, 'present-materials', '#materials-box');
+  await draftItem.locator('button[data-action=publish]').click();
+  await page.locator(`#materials [data-mid="${draftId}"]`).waitFor({ timeout: 3000 });
+  await screenshot(page, 'participant-materials', '#materials-box');
+
+  // Deleted (the confirmation is accepted by the harness): gone from both pages.
+  await draftItem.locator('button[data-action=delete]').click();
+  await waitInPage(page, 'the deleted material gone', (mid) => !document.querySelector(`#materials [data-mid="${mid}"]`), draftId, 3000);
+  await waitInPage(speakerPage, 'the deleted material gone from the speaker', (mid) =>
+    !document.querySelector(`#materials [data-mid="${mid}"]`), draftId, 3000);
+  assert.ok(speakerPage.dialogs.some((d) => d.includes('Lembar Kerja.pdf')), 'the deletion was confirmed');
+  assert.deepEqual(page.errors, []);
 });
 
 test('ending the live session and starting the next one', async () => {

@@ -1,10 +1,10 @@
 // Surviving a server restart (reconnect with since, no duplicate questions), every page at a
 // 360-px phone width without horizontal scrolling, the CSP (no inline code or style blocked),
-// and the certificate verification page (issue 6).
+// and the certificate verification page for an unknown code.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, removeDir, launchBrowser, newPage, screenshot, join, hasRoute, waitInPage, demoPeople,
+  startServer, removeDir, launchBrowser, newPage, screenshot, join, login, waitInPage, demoPeople, uploadMaterial, tinyPdf,
 } from './lib/harness.mjs';
 
 let server;
@@ -61,6 +61,10 @@ test('every page fits a 360-px phone without horizontal scrolling', async () => 
   await asker.ok('POST', `/sessions/${demo.speaker.session_id}/questions`, {
     text: 'Pertanyaan yang sangat panjang tanpa spasi: AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
   });
+  // A material with a long name without spaces (phones must wrap it, not scroll).
+  const speaker = await login(server.url, demo.speaker.username, demo.speaker.password);
+  await uploadMaterial(server.url, speaker.token, demo.speaker.session_id,
+    'Materi_Pemasaran_Digital_dan_Pencatatan_Keuangan_Sederhana_untuk_KPM_PKH_Graduasi_DKI_Jakarta_2026.pdf', tinyPdf());
 
   const p = await open(360, 740);
   await p.goto(`${server.url}/`);
@@ -69,6 +73,7 @@ test('every page fits a 360-px phone without horizontal scrolling', async () => 
   await screenshot(p, 'phone-join');
   await p.goto(`${server.url}/?code=${person.code}`);
   await p.locator('#questions li').first().waitFor({ timeout: 5000 });
+  await p.locator('#materials [data-mid]').first().waitFor({ timeout: 5000 });
   await p.click('#agenda-box summary');
   await noHorizontalScroll(p, 'participant page');
   await screenshot(p, 'phone-participant');
@@ -80,6 +85,7 @@ test('every page fits a 360-px phone without horizontal scrolling', async () => 
   await screenshot(s, 'phone-present-login');
   await staffLogin(s, '/present', demo.speaker);
   await s.locator('#open li[data-qid]').first().waitFor({ timeout: 5000 });
+  await s.locator('#materials [data-mid]').first().waitFor({ timeout: 5000 });
   await noHorizontalScroll(s, 'present page');
   await screenshot(s, 'phone-present');
 
@@ -138,13 +144,15 @@ test('a page survives the server restarting: it reconnects, catches up, and show
   assert.deepEqual([...ids].sort(), [...listed].sort(), 'the page shows exactly the session\u2019s questions');
 });
 
-test('the certificate verification page (issue 6)', async (t) => {
-  if (!(await hasRoute(server.url, 'GET', '/verify/ABCD2345'))) {
-    t.skip('the server has no GET /api/v1/verify/{code} yet (issue 6)');
-    return;
-  }
+test('the certificate verification page says when a code is unknown', async () => {
   const page = await open(412, 900);
-  await page.goto(`${server.url}/verify/ZZZZ9999`);
-  await waitInPage(page, 'unknown certificate', () => /tidak ditemukan/.test(document.querySelector('#result').textContent), null, 5000);
+  await page.goto(`${server.url}/verify/ZZZZ9999ZZZZ`);
+  await waitInPage(page, 'unknown certificate', () => document.querySelector('#result')?.dataset.state === 'unknown', null, 5000);
+  assert.match(await page.textContent('#result'), /tidak ditemukan/);
+  assert.equal(await page.textContent('#code'), 'ZZZZ9999ZZZZ');
   await screenshot(page, 'verify-unknown');
+  // In English.
+  await page.click('#lang');
+  await waitInPage(page, 'english', () => /No certificate has this code/.test(document.querySelector('#result').textContent), null, 3000);
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
 });

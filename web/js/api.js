@@ -9,14 +9,38 @@ export class ApiError extends Error {
     this.details = details;      // [{line?, field, code, message}]
     this.retryAfter = retryAfter;
   }
-  // The route itself does not exist on this server (an endpoint not deployed yet).
-  get missingRoute() {
-    return this.status === 404 && this.code === 'not_found';
-  }
 }
 
-// createApi(() => token, {onUnauthorized}) -> {get, post, patch, put, del, send, blob}
+// The ApiError of a failed answer: the server's {"error": {...}} when it sent one.
+function errorOf(status, statusText, text, retryAfter) {
+  let err = { code: `http_${status}`, message: statusText, details: [] };
+  try {
+    const data = JSON.parse(text);
+    if (data && data.error) err = { ...err, ...data.error };
+  } catch (_) { /* not JSON */ }
+  return new ApiError(status, err.code, err.message, err.details || [], retryAfter ? Number(retryAfter) : null);
+}
+
+// The file name a download names in its Content-Disposition (the UTF-8 one when given).
+export function dispositionName(header, fallback) {
+  if (!header) return fallback;
+  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (star) {
+    try { return decodeURIComponent(star[1].trim()); } catch (_) { /* fall through */ }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"/i.exec(header) || /filename\s*=\s*([^;]+)/i.exec(header);
+  return plain ? plain[1].trim() : fallback;
+}
+
+// createApi(() => token, {onUnauthorized}) -> {get, post, patch, put, del, send, blob, download, upload}
 export function createApi(getToken, { onUnauthorized } = {}) {
+  function refused(e, token) {
+    if (e.status === 401 && token && (e.code === 'invalid_token' || e.code === 'missing_token') && onUnauthorized) {
+      onUnauthorized(e);
+    }
+    return e;
+  }
+
   async function request(method, path, { json, body, contentType, accept = 'json' } = {}) {
     const headers = {};
     const token = getToken();
@@ -36,19 +60,14 @@ export function createApi(getToken, { onUnauthorized } = {}) {
       throw new ApiError(0, 'network', String(e && e.message ? e.message : e));
     }
     if (!res.ok) {
-      let err = { code: `http_${res.status}`, message: res.statusText, details: [] };
-      try {
-        const data = await res.json();
-        if (data && data.error) err = { ...err, ...data.error };
-      } catch (_) { /* not JSON */ }
-      const retry = res.headers.get('Retry-After');
-      const e = new ApiError(res.status, err.code, err.message, err.details || [], retry ? Number(retry) : null);
-      if (res.status === 401 && token && (e.code === 'invalid_token' || e.code === 'missing_token') && onUnauthorized) {
-        onUnauthorized(e);
-      }
-      throw e;
+      let text = '';
+      try { text = await res.text(); } catch (_) { /* cut off */ }
+      throw refused(errorOf(res.status, res.statusText, text, res.headers.get('Retry-After')), token);
     }
     if (accept === 'blob') return res.blob();
+    if (accept === 'file') {
+      return { blob: await res.blob(), filename: dispositionName(res.headers.get('Content-Disposition'), '') };
+    }
     if (res.status === 204) return null;
     const text = await res.text();
     return text ? JSON.parse(text) : null;
@@ -62,6 +81,35 @@ export function createApi(getToken, { onUnauthorized } = {}) {
     // A raw body (CSV, a file): send('POST', path, body, 'text/csv').
     send: (method, path, body, contentType) => request(method, path, { body, contentType }),
     blob: (path) => request('GET', path, { accept: 'blob' }),
+    // A file with the name the server gives it: {blob, filename}.
+    download: (path) => request('GET', path, { accept: 'file' }),
+    // A file as the raw body, with upload progress: onProgress(sentBytes, totalBytes); an
+    // AbortSignal cancels it.
+    upload(path, file, contentType, { onProgress, signal } = {}) {
+      const token = getToken();
+      return new Promise((resolve, reject) => {
+        const xhr = new XMLHttpRequest();
+        xhr.open('POST', `/api/v1${path}`);
+        if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+        xhr.setRequestHeader('Content-Type', contentType || 'application/octet-stream');
+        if (onProgress) xhr.upload.onprogress = (ev) => onProgress(ev.loaded, ev.lengthComputable ? ev.total : file.size);
+        xhr.onload = () => {
+          if (xhr.status >= 200 && xhr.status < 300) {
+            try { resolve(xhr.responseText ? JSON.parse(xhr.responseText) : null); } catch (e) { reject(new ApiError(xhr.status, 'malformed', String(e))); }
+            return;
+          }
+          reject(refused(errorOf(xhr.status, xhr.statusText, xhr.responseText, xhr.getResponseHeader('Retry-After')), token));
+        };
+        xhr.onerror = () => reject(new ApiError(0, 'network', 'the upload did not reach the server'));
+        xhr.onabort = () => reject(new ApiError(0, 'aborted', 'the upload was cancelled'));
+        if (signal && signal.aborted) {
+          xhr.onabort();
+          return;
+        }
+        if (signal) signal.addEventListener('abort', () => xhr.abort(), { once: true });
+        xhr.send(file);
+      });
+    },
   };
 }
 

@@ -1,12 +1,13 @@
 // The coordinators' page (/dashboard). During the event: live counts against the targets,
 // attendance per session, manual check-in, the live feed and exports. The roster: live status,
 // search and filters, import from CSV with the per-line errors, adding people. Setting up: the
-// event, its agenda with speakers (creating speaker accounts).
+// event, its agenda with speakers (creating speaker accounts), the completion rules. The
+// completion summary against the targets, the attendance lists (CSV, XLSX), badges and
+// certificates to print.
 import { el, fill, $, $$, show, saveBlob } from './dom.js';
-import { ApiError } from './api.js';
 import { LiveStream } from './stream.js';
 import { t, addStrings, applyStatic, wireLangButton, onLangChange, errorText } from './i18n.js';
-import { fmtTime, fmtDate, fmtRange, fmtNumber, fmtPercent, toLocalInput, zoneLabel } from './format.js';
+import { fmtTime, fmtDate, fmtRange, fmtNumber, fmtPercent, fmtMinutes, toLocalInput, zoneLabel } from './format.js';
 import { staffAuth } from './staff.js';
 
 const CATEGORIES = ['kpm_pkh_graduasi', 'koordinator_pkh', 'koordinator_tksk', 'pendamping', 'lainnya'];
@@ -27,7 +28,12 @@ addStrings({
   'stat.online': 'Hadir daring',
   'stat.completion': 'Lulus (memenuhi syarat)',
   'stat.of': 'dari target {target} · terdaftar {registered}',
-  'stat.of_completion': 'target {rate} dari {total} peserta',
+  'stat.of_completion': 'dari {total} peserta terdaftar',
+  'stat.attended': 'pernah hadir: {n}',
+  'stat.rate': 'Tingkat kelulusan {rate} · target {target}',
+  'stat.target_met': 'target tercapai',
+  'stat.target_short': 'kurang {n} peserta dari target',
+  'stat.breakdown': 'Masih berjalan: {in_progress} · Belum memenuhi syarat: {not_completed}',
   'checkin.title': 'Check-in manual',
   'checkin.search': 'Cari peserta (nama, wilayah atau kode akses)',
   'checkin.in': 'Check-in',
@@ -57,10 +63,16 @@ addStrings({
   'feed.leave_many': '{name} dan {count} lainnya meninggalkan sesi daring',
   'feed.started': 'Sesi dimulai: {title}',
   'feed.ended': 'Sesi selesai: {title}',
-  'export.title': 'Ekspor kehadiran',
+  'export.title': 'Ekspor dan cetak',
+  'export.session': 'Daftar hadir untuk',
+  'export.all': 'Seluruh acara (semua sesi)',
   'export.csv': 'Unduh CSV',
   'export.xlsx': 'Unduh Excel (XLSX)',
-  'export.unavailable': 'Ekspor ini belum tersedia di server.',
+  'export.badges': 'Kartu peserta (PDF)',
+  'export.certificates': 'Semua sertifikat (PDF)',
+  'export.hint': 'Kartu peserta: 8 per lembar A4 dengan kode QR untuk check-in (luring) atau tautan undangan (daring). Sertifikat: satu halaman per peserta yang lulus.',
+  'export.working': 'Menyiapkan {name}…',
+  'export.done': '{name} diunduh.',
   'roster.title': 'Daftar peserta',
   'roster.search': 'Cari',
   'roster.mode': 'Mode kehadiran',
@@ -80,6 +92,18 @@ addStrings({
   'roster.status_online': 'Hadir daring',
   'roster.status_absent': 'Tidak hadir',
   'roster.since': 'sejak {time}',
+  'roster.completion': 'Kelulusan',
+  'completion.completed': 'Lulus',
+  'completion.in_progress': 'Berjalan',
+  'completion.not_completed': 'Belum memenuhi syarat',
+  'completion.revoked': 'sertifikat dicabut',
+  'rules.title': 'Syarat kelulusan dan sertifikat',
+  'rules.share': 'Kehadiran minimal di setiap sesi wajib (% dari lama sesi)',
+  'rules.share_hint': 'Dihitung dari waktu mulai sampai selesai sesi yang sebenarnya; hadir di ruangan dan daring dijumlahkan tanpa dihitung dua kali.',
+  'rules.sessions': 'Sesi wajib',
+  'rules.open': 'Peserta yang check-in tanpa check-out dihitung hadir sampai acara selesai',
+  'rules.save': 'Simpan syarat',
+  'rules.saved': 'Syarat kelulusan tersimpan.',
   'cat.kpm_pkh_graduasi': 'KPM PKH Graduasi',
   'cat.koordinator_pkh': 'Koordinator PKH',
   'cat.koordinator_tksk': 'Koordinator TKSK',
@@ -152,6 +176,9 @@ addStrings({
   'problem.out_of_range': 'di luar batas yang diizinkan',
   'problem.duplicate_column': 'kolom ganda',
   'problem.missing_column': 'kolom wajib tidak ada',
+  'problem.unknown_session': 'sesi tidak ada di agenda',
+  'fieldname.min_share': 'Kehadiran minimal',
+  'fieldname.required_sessions': 'Sesi wajib',
   'field.problem': '{field}: {message}',
 }, {
   'page.title': 'Bimtek — Coordinator',
@@ -167,7 +194,12 @@ addStrings({
   'stat.online': 'Present online',
   'stat.completion': 'Completed',
   'stat.of': 'of a target of {target} · {registered} registered',
-  'stat.of_completion': 'target {rate} of {total} participants',
+  'stat.of_completion': 'of {total} registered participants',
+  'stat.attended': 'ever present: {n}',
+  'stat.rate': 'Completion rate {rate} · target {target}',
+  'stat.target_met': 'target met',
+  'stat.target_short': '{n} participants short of the target',
+  'stat.breakdown': 'Still in progress: {in_progress} · Not completed: {not_completed}',
   'checkin.title': 'Manual check-in',
   'checkin.search': 'Find a participant (name, region or access code)',
   'checkin.in': 'Check in',
@@ -197,10 +229,16 @@ addStrings({
   'feed.leave_many': '{name} and {count} others left online',
   'feed.started': 'Session started: {title}',
   'feed.ended': 'Session ended: {title}',
-  'export.title': 'Attendance exports',
+  'export.title': 'Exports and printing',
+  'export.session': 'Attendance list for',
+  'export.all': 'The whole event (every session)',
   'export.csv': 'Download CSV',
   'export.xlsx': 'Download Excel (XLSX)',
-  'export.unavailable': 'This export is not available on the server yet.',
+  'export.badges': 'Participant badges (PDF)',
+  'export.certificates': 'All certificates (PDF)',
+  'export.hint': 'Badges: 8 per A4 sheet with a QR code for check-in (on site) or the invitation link (online). Certificates: one page per participant who completed.',
+  'export.working': 'Preparing {name}…',
+  'export.done': '{name} downloaded.',
   'roster.title': 'Participants',
   'roster.search': 'Search',
   'roster.mode': 'Attendance mode',
@@ -220,6 +258,18 @@ addStrings({
   'roster.status_online': 'Present online',
   'roster.status_absent': 'Absent',
   'roster.since': 'since {time}',
+  'roster.completion': 'Completion',
+  'completion.completed': 'Completed',
+  'completion.in_progress': 'In progress',
+  'completion.not_completed': 'Not completed',
+  'completion.revoked': 'certificate revoked',
+  'rules.title': 'Completion and certificates',
+  'rules.share': 'Minimum attendance in each required session (% of its length)',
+  'rules.share_hint': 'Measured over the session\u2019s actual start to end; time in the room and online add up without counting twice.',
+  'rules.sessions': 'Required sessions',
+  'rules.open': 'A check-in without a check-out counts until the end of the event',
+  'rules.save': 'Save the rules',
+  'rules.saved': 'The completion rules are saved.',
   'cat.kpm_pkh_graduasi': 'KPM PKH Graduasi (graduated families)',
   'cat.koordinator_pkh': 'PKH coordinator',
   'cat.koordinator_tksk': 'TKSK coordinator',
@@ -292,6 +342,9 @@ addStrings({
   'problem.out_of_range': 'out of the allowed range',
   'problem.duplicate_column': 'duplicate column',
   'problem.missing_column': 'a required column is missing',
+  'problem.unknown_session': 'the session is not on the agenda',
+  'fieldname.min_share': 'Minimum attendance',
+  'fieldname.required_sessions': 'Required sessions',
   'field.problem': '{field}: {message}',
 });
 
@@ -304,8 +357,8 @@ const state = {
   present: { onsite: 0, online: 0 },
   registered: { onsite: 0, online: 0 },
   staff: [],
-  completion: null,
-  completionSupported: true,
+  completion: null,         // GET /events/{id}/completion: rules, summary, participants
+  completionOf: new Map(),  // participant id -> its completion row
   feed: [],
   rosterLimit: ROSTER_PAGE,
   editing: null,            // session id being edited
@@ -403,8 +456,10 @@ async function loadAll() {
     state.formsFor = id;
     if (!state.creatingEvent) fillEventForm(state.event);
     editSession(null);
+    await loadRules();
   } else {
     renderSpeakerOptions($('#s-speaker').value ? Number($('#s-speaker').value) : null);
+    renderRuleSessions();
   }
 }
 
@@ -453,12 +508,14 @@ setInterval(() => {
 }, 60000);
 
 async function loadCompletion() {
-  if (!state.completionSupported) return;
+  const id = state.eventId;
   try {
-    state.completion = await api.get(`/events/${state.eventId}/completion`);
-  } catch (e) {
-    if (e instanceof ApiError && e.missingRoute) state.completionSupported = false;
-    state.completion = null;
+    const c = await api.get(`/events/${id}/completion`);
+    if (id !== state.eventId) return;
+    state.completion = c;
+    state.completionOf = new Map(c.participants.map((p) => [p.participant_id, p]));
+  } catch (_) {
+    // Kept as it was; the next refresh tries again.
   }
 }
 
@@ -521,6 +578,13 @@ function onUpdate(u) {
       }
       break;
     case 'completion.changed':
+      // The new counts at once; the per-person statuses with the next refresh.
+      if (state.completion) {
+        Object.assign(state.completion.summary, {
+          completed: d.completed, in_progress: d.in_progress, not_completed: d.not_completed, completion_rate: d.rate,
+        });
+        renderCounts();
+      }
       refreshSoon();
       break;
     default:
@@ -561,8 +625,25 @@ function selectTab(name, focus) {
     show($(`#panel-${tab}`), on);
     if (on && focus) button.focus();
   }
+  if (name === 'setup') refreshAgenda();
 }
 for (const tab of TABS) $(`#tab-${tab}`).addEventListener('click', () => selectTab(tab, false));
+
+// The agenda is not on the stream except for starts and ends: opening the setup tab reloads it,
+// so what another coordinator (or the API) added shows before anyone edits the rules.
+let agendaLoading = null;
+function refreshAgenda() {
+  if (!state.eventId || !staff.token() || agendaLoading) return agendaLoading;
+  const id = state.eventId;
+  agendaLoading = api.get(`/events/${id}`).then((ev) => {
+    if (id !== state.eventId) return;
+    state.event = ev;
+    state.sessions = new Map(ev.sessions.map((s) => [s.id, s]));
+    renderSessions();
+    renderAgenda();
+  }).catch(() => { /* kept as it was */ }).finally(() => { agendaLoading = null; });
+  return agendaLoading;
+}
 $('.tabs').addEventListener('keydown', (ev) => {
   const current = TABS.findIndex((x) => $(`#tab-${x}`).getAttribute('aria-selected') === 'true');
   let next = null;
@@ -654,39 +735,104 @@ async function doCheck(kind, body) {
 
 // ---- exports ----
 
-async function exportFile(ext) {
+// The files need the bearer token, so a plain link will not do: fetch, then save the blob under
+// the name the server gives (daftar-hadir-acara-1.csv, kartu-peserta-acara-1.pdf, ...).
+async function downloadFile(button, path, fallbackName) {
+  const status = $('#export-status');
   $('#export-error').textContent = '';
-  const name = `kehadiran-bimtek-${state.eventId}.${ext}`;
+  button.disabled = true;
+  status.textContent = t('export.working', { name: fallbackName });
   try {
-    saveBlob(await api.blob(`/events/${state.eventId}/attendance.${ext}`), name);
+    const file = await api.download(path);
+    const name = file.filename || fallbackName;
+    saveBlob(file.blob, name);
+    status.textContent = t('export.done', { name });
   } catch (e) {
-    if (e instanceof ApiError && e.missingRoute) {
-      if (ext === 'csv') saveBlob(new Blob(['\ufeff', attendanceCsv()], { type: 'text/csv;charset=utf-8' }), name);
-      else $('#export-error').textContent = t('export.unavailable');
-      return;
-    }
+    status.textContent = '';
     $('#export-error').textContent = errorText(e);
+  } finally {
+    button.disabled = false;
   }
 }
-$('#export-csv').addEventListener('click', () => exportFile('csv'));
-$('#export-xlsx').addEventListener('click', () => exportFile('xlsx'));
 
-// The attendance as CSV, built here when the server has no export yet.
-function attendanceCsv() {
-  const sessions = sortedSessions();
-  const quote = (v) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\r\n]|^[=+\-@]/.test(s) ? `"${s.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : s;
-  };
-  const head = ['nama', 'kategori', 'wilayah', 'kehadiran', 'check_in', 'check_out', ...sessions.map((s) => `menit: ${s.title}`)];
-  const lines = [head.map(quote).join(',')];
-  for (const p of sortedPeople()) {
-    const minutes = new Map((p.sessions || []).map((s) => [s.session_id, s.minutes]));
-    lines.push([p.name, p.category_label || p.category, p.region, p.mode, p.checked_in_at || '', p.checked_out_at || '',
-      ...sessions.map((s) => Math.round(minutes.get(s.id) || 0))].map(quote).join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
+function attendancePath(ext) {
+  const session = $('#export-session').value;
+  return `/events/${state.eventId}/attendance.${ext}${session ? `?session=${encodeURIComponent(session)}` : ''}`;
 }
+$('#export-csv').addEventListener('click', (ev) => downloadFile(ev.currentTarget, attendancePath('csv'), `daftar-hadir-acara-${state.eventId}.csv`));
+$('#export-xlsx').addEventListener('click', (ev) => downloadFile(ev.currentTarget, attendancePath('xlsx'), `daftar-hadir-acara-${state.eventId}.xlsx`));
+$('#export-badges').addEventListener('click', (ev) => downloadFile(ev.currentTarget, `/events/${state.eventId}/badges.pdf`, `kartu-peserta-acara-${state.eventId}.pdf`));
+$('#export-certificates').addEventListener('click', (ev) => downloadFile(ev.currentTarget, `/events/${state.eventId}/certificates.pdf`, `sertifikat-acara-${state.eventId}.pdf`));
+
+function renderExportChoice() {
+  const select = $('#export-session');
+  const keep = select.value;
+  fill(select, option('', t('export.all'), keep),
+    sortedSessions().map((s) => option(String(s.id), `${fmtTime(s.planned_start, tz())} · ${s.title}`, keep)));
+}
+
+// ---- completion rules ----
+
+async function loadRules() {
+  const id = state.eventId;
+  try {
+    const rules = await api.get(`/events/${id}/completion-rules`);
+    if (id !== state.eventId) return;
+    fillRules(rules);
+  } catch (e) {
+    $('#rules-error').textContent = errorText(e);
+  }
+}
+
+function fillRules(rules) {
+  state.rules = rules;
+  state.rulesDirty = false;
+  const required = new Set(rules.required_sessions);
+  for (const s of state.sessions.values()) s.required = required.has(s.id);
+  $('#rules-share').value = String(Math.round(rules.min_share * 1000) / 10);
+  $('#rules-open').checked = !!rules.open_checkin_counts_to_end;
+  fill($('#rules-sessions'));
+  renderRuleSessions();
+}
+
+// One checkbox per session; what is ticked and not saved yet stays ticked when the agenda changes.
+function renderRuleSessions() {
+  if (!state.rules) return;
+  const box = $('#rules-sessions');
+  const ticked = state.rulesDirty ? new Map($$('input', box).map((i) => [Number(i.value), i.checked])) : new Map();
+  const list = sortedSessions();
+  // A session's "required" flag is what the rules' required_sessions list.
+  fill(box, list.length ? list.map((s) => el('div', { class: 'check' },
+    el('input', {
+      type: 'checkbox', id: `rules-s-${s.id}`, value: String(s.id),
+      checked: ticked.has(s.id) ? ticked.get(s.id) : s.required !== false,
+    }),
+    el('label', { htmlFor: `rules-s-${s.id}` }, `${fmtTime(s.planned_start, tz())} · ${s.title}`))) : el('p', { class: 'muted' }, t('agenda.empty')));
+}
+
+$('#rules-sessions').addEventListener('change', () => { state.rulesDirty = true; });
+
+$('#rules-form').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  const form = ev.target;
+  clearFieldErrors(form);
+  $('#rules-result').textContent = '';
+  const share = $('#rules-share').value;
+  const body = {
+    open_checkin_counts_to_end: $('#rules-open').checked,
+    required_sessions: $$('#rules-sessions input:checked').map((i) => Number(i.value)),
+  };
+  if (share !== '') body.min_share = Number(share) / 100;
+  try {
+    fillRules(await api.put(`/events/${state.eventId}/completion-rules`, body));
+    $('#rules-result').textContent = t('rules.saved');
+    await loadCompletion();
+    renderCounts();
+    renderRoster();
+  } catch (e) {
+    showFieldErrors(form, e, '#rules-error');
+  }
+});
 
 // ---- roster: filters, import, add ----
 
@@ -986,26 +1132,40 @@ function renderAll() {
 
 function renderCounts() {
   const targets = (state.event && state.event.targets) || {};
+  const summary = state.completion ? state.completion.summary : null;
   const set = (kind, value, target, registered) => {
     $(`#count-${kind}`).textContent = fmtNumber(value);
-    $(`#of-${kind}`).textContent = t('stat.of', { target: fmtNumber(target), registered: fmtNumber(registered) });
+    let of = t('stat.of', { target: fmtNumber(target), registered: fmtNumber(registered) });
+    if (summary && summary.attended) of += ` · ${t('stat.attended', { n: fmtNumber(summary.attended[kind]) })}`;
+    $(`#of-${kind}`).textContent = of;
     const prog = $(`#prog-${kind}`);
     prog.max = Math.max(1, target || registered || 1);
     prog.value = Math.min(value, prog.max);
   };
   set('onsite', state.present.onsite, targets.expected_onsite, state.registered.onsite);
   set('online', state.present.online, targets.expected_online, state.registered.online);
-  const c = state.completion;
-  show($('#stat-completion'), !!c);
-  if (c) {
-    const done = c.completed ?? (c.counts && c.counts.completed) ?? 0;
-    const total = c.participants ?? c.total ?? (state.registered.onsite + state.registered.online);
-    $('#count-completion').textContent = fmtNumber(done);
-    $('#of-completion').textContent = t('stat.of_completion', { rate: fmtPercent(targets.completion_rate), total: fmtNumber(total) });
-    const prog = $('#prog-completion');
-    prog.max = Math.max(1, Math.round(total * (targets.completion_rate || 1)));
-    prog.value = Math.min(done, prog.max);
-  }
+  // Completion against the target rate: completed / registered (as the server counts it).
+  show($('#stat-completion'), !!summary);
+  if (!summary) return;
+  const registered = summary.registered ? summary.registered.onsite + summary.registered.online
+    : state.registered.onsite + state.registered.online;
+  const done = summary.completed || 0;
+  const targetRate = summary.target_completion_rate ?? targets.completion_rate ?? 0;
+  const needed = Math.ceil(registered * targetRate - 1e-9);
+  $('#count-completion').textContent = fmtNumber(done);
+  $('#of-completion').textContent = t('stat.of_completion', { total: fmtNumber(registered) });
+  const prog = $('#prog-completion');
+  prog.max = Math.max(1, needed || registered);
+  prog.value = Math.min(done, prog.max);
+  const met = done >= needed;
+  const target = $('#completion-target');
+  target.className = met ? 'target met' : 'target';
+  fill(target, t('stat.rate', { rate: fmtPercent(summary.completion_rate), target: fmtPercent(targetRate) }), ' ',
+    el('span', { class: met ? 'badge ok' : 'badge pending' },
+      met ? t('stat.target_met') : t('stat.target_short', { n: fmtNumber(needed - done) })));
+  $('#completion-detail').textContent = t('stat.breakdown', {
+    in_progress: fmtNumber(summary.in_progress || 0), not_completed: fmtNumber(summary.not_completed || 0),
+  });
 }
 
 function renderSessions() {
@@ -1068,6 +1228,17 @@ function statusText(p) {
   return el('span', { class: 'status-dot status-absent' }, `○ ${t('roster.status_absent')}`);
 }
 
+function completionText(p) {
+  const c = state.completionOf.get(p.id);
+  if (!c) return '';
+  const revoked = c.certificate && c.certificate.revoked;
+  return el('span', { dataset: { status: c.status } },
+    el('span', { class: c.status === 'completed' ? 'badge ok' : c.status === 'not_completed' ? 'badge pending' : 'badge' },
+      t(`completion.${c.status}`)),
+    el('span', { class: 'muted' }, ` ${fmtMinutes(c.total_minutes)}`),
+    revoked ? el('span', { class: 'muted' }, ` · ${t('completion.revoked')}`) : null);
+}
+
 function renderRoster() {
   const q = normalize($('#f-search').value.trim());
   const mode = $('#f-mode').value;
@@ -1080,7 +1251,7 @@ function renderRoster() {
   const shown = rows.slice(0, state.rosterLimit);
   const labels = {
     name: t('roster.name'), category: t('roster.category'), region: t('roster.region'), mode: t('roster.mode'),
-    status: t('roster.status'), code: t('roster.code'),
+    status: t('roster.status'), code: t('roster.code'), completion: t('roster.completion'),
   };
   fill($('#roster-body'), shown.map((p) => el('tr', { dataset: { pid: String(p.id) } },
     el('td', { 'data-label': labels.name }, el('strong', null, p.name)),
@@ -1088,6 +1259,7 @@ function renderRoster() {
     el('td', { 'data-label': labels.region }, p.region),
     el('td', { 'data-label': labels.mode }, t(`mode.${p.mode}`)),
     el('td', { 'data-label': labels.status, class: 'status' }, statusText(p)),
+    el('td', { 'data-label': labels.completion, class: 'completion' }, completionText(p)),
     el('td', { 'data-label': labels.code }, el('span', { class: 'secret' }, p.access_code || '')),
     el('td', null, el('button', {
       type: 'button',
@@ -1113,7 +1285,7 @@ function fillEventForm(ev) {
   $('#ev-exp-onsite').value = targets.expected_onsite;
   $('#ev-exp-online').value = targets.expected_online;
   $('#ev-rate').value = Math.round((targets.completion_rate || 0) * 100);
-  for (const id of ['#agenda-title', '#speaker-title']) show($(id).closest('section'), !!ev);
+  for (const id of ['#agenda-title', '#speaker-title', '#rules-title']) show($(id).closest('section'), !!ev);
 }
 
 function renderAgenda() {
@@ -1129,6 +1301,8 @@ function renderAgenda() {
         el('button', { type: 'button', class: 'small', 'aria-label': `${t('agenda.edit_button')}: ${s.title}`, onclick: () => editSession(s.id) }, t('agenda.edit_button')),
         status === 'planned' ? el('button', { type: 'button', class: 'small danger', 'aria-label': `${t('agenda.delete_button')}: ${s.title}`, onclick: () => deleteSession(s) }, t('agenda.delete_button')) : null)));
   }) : el('tr', null, el('td', { colspan: '5', class: 'muted' }, t('agenda.empty'))));
+  renderRuleSessions();
+  renderExportChoice();
 }
 
 function renderSpeakerOptions(selected) {

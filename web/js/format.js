@@ -84,3 +84,20 @@ export function fmtMinutes(m) {
   if (lang() === 'en') return h ? `${h} h ${r} min` : `${r} min`;
   return h ? `${h} jam ${r} menit` : `${r} menit`;
 }
+
+// The kind of a material's file, in a word people know ("PDF", "PowerPoint", "PNG").
+export function fileKind(contentType) {
+  const type = contentType || '';
+  if (type === 'application/pdf') return 'PDF';
+  if (type.startsWith('image/')) return type.slice(6).toUpperCase();
+  if (type === 'video/mp4') return 'MP4';
+  if (type.includes('presentationml')) return 'PowerPoint';
+  if (type.includes('wordprocessingml')) return 'Word';
+  if (type.includes('spreadsheetml')) return 'Excel';
+  return '';
+}
+
+// PDFs and pictures open in the browser (the download link with ?inline=1).
+export function viewable(contentType) {
+  return contentType === 'application/pdf' || (contentType || '').startsWith('image/');
+}

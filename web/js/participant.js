@@ -1,10 +1,10 @@
 // The participants' page (/): join with the access code, then the event, the live session, its
 // Q&A and materials, and one's own attendance, progress and certificate.
 import { el, fill, $, show, saveBlob, reconcile } from './dom.js';
-import { createApi, tokenStore, ApiError } from './api.js';
+import { createApi, tokenStore } from './api.js';
 import { LiveStream } from './stream.js';
 import { t, addStrings, applyStatic, wireLangButton, onLangChange, errorText, lang } from './i18n.js';
-import { fmtTime, fmtDate, fmtRange, fmtNumber, fmtSize, fmtMinutes, zoneLabel } from './format.js';
+import { fmtTime, fmtDate, fmtRange, fmtNumber, fmtSize, fmtMinutes, zoneLabel, fileKind, viewable } from './format.js';
 
 addStrings({
   'page.title': 'Bimtek — Peserta',
@@ -45,8 +45,10 @@ addStrings({
   'qa.vote_label': 'Dukung pertanyaan ini ({n} dukungan)',
   'qa.unvote_label': 'Batalkan dukungan ({n} dukungan)',
   'materials.title': 'Materi sesi',
-  'materials.empty': 'Belum ada materi untuk sesi ini.',
+  'materials.empty': 'Belum ada materi. Materi dari narasumber akan tampil di sini.',
   'materials.download': 'Unduh',
+  'materials.view': 'Lihat',
+  'materials.new': 'Baru',
   'me.title': 'Kehadiran Anda',
   'me.onsite': 'Anda terdaftar sebagai peserta luring (hadir di lokasi). Tunjukkan kode akses Anda di meja registrasi: {code}',
   'me.online': 'Anda terdaftar sebagai peserta daring. Kehadiran Anda tercatat otomatis selama halaman ini terbuka.',
@@ -55,10 +57,21 @@ addStrings({
   'progress.in_progress': 'Sedang berjalan',
   'progress.not_completed': 'Belum memenuhi syarat',
   'progress.status': 'Status kelulusan:',
-  'progress.session': '{minutes} dari {required}',
+  'progress.total': 'Total kehadiran: {time}',
+  'progress.session': '{minutes} dari {required} yang diperlukan',
   'progress.ok': 'terpenuhi',
+  'progress.pending_note': 'Kelulusan ditetapkan setelah semua sesi wajib selesai. Ikuti setiap sesi wajib sampai selesai.',
+  'progress.less_than_minute': 'kurang dari 1 menit',
+  'reason.too_few_minutes': 'Sesi \u201c{title}\u201d: kurang {short} dari waktu yang diperlukan.',
+  'reason.session_not_started': 'Sesi \u201c{title}\u201d belum dimulai.',
+  'reason.session_live': 'Sesi \u201c{title}\u201d sedang berlangsung.',
+  'reason.session_not_held': 'Sesi \u201c{title}\u201d tidak diadakan dan tidak dihitung.',
+  'reason.no_required_sessions': 'Tidak ada sesi wajib yang berlangsung.',
   'cert.ready': 'Selamat! Anda telah memenuhi syarat kelulusan bimtek.',
   'cert.download': 'Unduh sertifikat (PDF)',
+  'cert.code': 'Kode sertifikat: {code}',
+  'cert.verify': 'Halaman verifikasi sertifikat',
+  'cert.revoked': 'Sertifikat Anda telah dicabut oleh panitia. Hubungi panitia bimtek untuk keterangan.',
 }, {
   'page.title': 'Bimtek — Participant',
   'skip': 'Skip to content',
@@ -98,8 +111,10 @@ addStrings({
   'qa.vote_label': 'Upvote this question ({n} votes)',
   'qa.unvote_label': 'Remove your vote ({n} votes)',
   'materials.title': 'Session materials',
-  'materials.empty': 'No materials for this session yet.',
+  'materials.empty': 'No materials yet. The speakers\u2019 materials will appear here.',
   'materials.download': 'Download',
+  'materials.view': 'View',
+  'materials.new': 'New',
   'me.title': 'Your attendance',
   'me.onsite': 'You are registered to attend on site. Show your access code at the registration desk: {code}',
   'me.online': 'You are registered to attend online. Your attendance is recorded while this page is open.',
@@ -108,10 +123,21 @@ addStrings({
   'progress.in_progress': 'In progress',
   'progress.not_completed': 'Not completed',
   'progress.status': 'Completion:',
-  'progress.session': '{minutes} of {required}',
+  'progress.total': 'Time attended: {time}',
+  'progress.session': '{minutes} of the {required} required',
   'progress.ok': 'met',
+  'progress.pending_note': 'Completion is decided once every required session has ended. Follow each required session to the end.',
+  'progress.less_than_minute': 'less than 1 min',
+  'reason.too_few_minutes': 'Session \u201c{title}\u201d: {short} short of the time required.',
+  'reason.session_not_started': 'Session \u201c{title}\u201d has not started.',
+  'reason.session_live': 'Session \u201c{title}\u201d is running now.',
+  'reason.session_not_held': 'Session \u201c{title}\u201d was not held and does not count.',
+  'reason.no_required_sessions': 'No required session was held.',
   'cert.ready': 'Congratulations! You have met the requirements of the bimtek.',
   'cert.download': 'Download certificate (PDF)',
+  'cert.code': 'Certificate code: {code}',
+  'cert.verify': 'Certificate verification page',
+  'cert.revoked': 'Your certificate has been revoked by the organisers. Contact the bimtek organisers for details.',
 });
 
 const store = tokenStore('bimtek.participant');
@@ -122,16 +148,15 @@ const state = {
   event: null,
   sessions: new Map(),
   present: { onsite: 0, online: 0 },
-  current: null,            // session id whose Q&A and materials are shown
+  current: null,            // session id whose Q&A is shown
   moderated: false,
-  qaSupported: true,
   questions: new Map(),     // id -> question (public view)
   voted: new Set(),
   mine: new Map(),          // id -> {session_id, text} of my own questions (text kept while pending)
-  materials: new Map(),
-  materialsSupported: true,
+  materials: new Map(),     // id -> published material of any session (with its signed link)
+  materialsAt: 0,           // when the links were listed (they expire after 7 days)
+  fresh: new Set(),         // materials that arrived live since the page was opened
   completion: null,
-  completionSupported: true,
   connected: false,
 };
 let stream = null;
@@ -257,8 +282,7 @@ async function loadAll() {
   state.sessions = new Map(ev.sessions.map((s) => [s.id, s]));
   state.present = { onsite: ev.present.onsite, online: ev.present.online };
   const current = pickCurrent();
-  await loadSession(current ? current.id : null);
-  await loadCompletion();
+  await Promise.all([loadSession(current ? current.id : null), loadMaterials(), loadCompletion()]);
   show($('#loading'), false);
   show($('#event-view'), true);
   renderAll();
@@ -268,43 +292,50 @@ async function loadSession(id) {
   state.current = id;
   state.questions = new Map();
   state.voted = new Set();
-  state.materials = new Map();
   if (!id) return;
-  const jobs = [];
-  if (state.qaSupported) {
-    jobs.push(api.get(`/sessions/${id}/questions`).then((res) => {
-      if (state.current !== id) return;
-      state.moderated = !!res.moderated;
-      for (const q of res.questions) {
-        state.questions.set(q.id, q);
-        if (q.voted) state.voted.add(q.id);
-      }
-    }, (e) => {
-      if (e instanceof ApiError && e.missingRoute) state.qaSupported = false;
-      else throw e;
-    }));
+  const res = await api.get(`/sessions/${id}/questions`);
+  if (state.current !== id) return;
+  state.moderated = !!res.moderated;
+  for (const q of res.questions) {
+    state.questions.set(q.id, q);
+    if (q.voted) state.voted.add(q.id);
   }
-  if (state.materialsSupported) {
-    jobs.push(api.get(`/sessions/${id}/materials`).then((res) => {
-      if (state.current !== id) return;
-      for (const m of res.materials) if (m.published !== false) state.materials.set(m.id, m);
-    }, (e) => {
-      if (e instanceof ApiError && e.missingRoute) state.materialsSupported = false;
-      else $('#materials-error').textContent = errorText(e);
-    }));
+}
+
+// The published materials of every session (participants get signed public links that work
+// without the token: a plain link, a phone's download manager).
+async function loadMaterials() {
+  const ids = [...state.sessions.keys()];
+  try {
+    const lists = await Promise.all(ids.map((id) => api.get(`/sessions/${id}/materials`)));
+    state.materials = new Map();
+    for (const res of lists) for (const m of res.materials) if (m.published !== false) state.materials.set(m.id, m);
+    state.materialsAt = Date.now();
+    $('#materials-error').textContent = '';
+  } catch (e) {
+    $('#materials-error').textContent = errorText(e);
   }
-  await Promise.all(jobs);
+  renderMaterials();
 }
 
 async function loadCompletion() {
-  if (!state.completionSupported || !auth) return;
+  if (!auth) return;
   try {
     state.completion = await api.get(`/participants/${auth.participant.id}/completion`);
-  } catch (e) {
-    if (e instanceof ApiError && e.missingRoute) state.completionSupported = false;
-    state.completion = null;
+  } catch (_) {
+    // Shown again on the next change; the rest of the page does not depend on it.
   }
   renderMe();
+}
+
+// Every participant's page hears the same update at the same moment: spread the reloads.
+let completionSoon = null;
+function loadCompletionSoon() {
+  if (completionSoon) return;
+  completionSoon = setTimeout(() => {
+    completionSoon = null;
+    loadCompletion();
+  }, 200 + Math.random() * 1800);
 }
 
 function sessionStatus(s) {
@@ -370,8 +401,8 @@ function onUpdate(u) {
       renderNow();
       renderAgenda();
       renderQaHead();
+      renderMaterials();
       followCurrent();
-      if (u.kind === 'session.ended') loadCompletion();
       break;
     }
     case 'question.created':
@@ -387,8 +418,9 @@ function onUpdate(u) {
       break;
     }
     case 'material.published':
-      if (d.material && d.material.session_id === state.current) {
-        state.materials.set(d.material.id, d.material);
+      if (d.material && d.material.url) {
+        state.materials.set(d.material.id, { ...d.material, published: true });
+        state.fresh.add(d.material.id);
         renderMaterials();
       }
       break;
@@ -396,7 +428,8 @@ function onUpdate(u) {
       if (d.material && state.materials.delete(d.material.id)) renderMaterials();
       break;
     case 'completion.changed':
-      loadCompletion();
+      // Follows every session.ended: one's own status may have changed.
+      loadCompletionSoon();
       break;
     default:
       break;
@@ -490,29 +523,28 @@ async function toggleVote(id) {
   renderQuestions();
 }
 
-$('#cert-download').addEventListener('click', async () => {
+// The certificate needs the token (it is issued on the first download): fetch, then save.
+$('#cert-download').addEventListener('click', async (ev) => {
+  const button = ev.currentTarget;
   $('#cert-error').textContent = '';
+  button.disabled = true;
+  const c = state.completion && state.completion.certificate;
+  const url = c && c.url ? c.url : `/api/v1/participants/${auth.participant.id}/certificate.pdf`;
   try {
-    const blob = await api.blob(`/participants/${auth.participant.id}/certificate.pdf`);
-    saveBlob(blob, `sertifikat-bimtek-${auth.participant.id}.pdf`);
+    const file = await api.download(url.replace(/^\/api\/v1/, ''));
+    saveBlob(file.blob, file.filename || `sertifikat-${auth.participant.id}.pdf`);
   } catch (e) {
     $('#cert-error').textContent = errorText(e);
+  } finally {
+    button.disabled = false;
   }
+  loadCompletion();  // the code and the verification link, once issued
 });
 
-async function downloadMaterial(m) {
-  $('#materials-error').textContent = '';
-  try {
-    const path = m.url.startsWith('/api/v1') ? m.url.slice('/api/v1'.length) : null;
-    if (!path) {
-      window.location.href = m.url;
-      return;
-    }
-    saveBlob(await api.blob(path), m.filename);
-  } catch (e) {
-    $('#materials-error').textContent = errorText(e);
-  }
-}
+// Links go stale after 7 days: list them again when an old page comes back into view.
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible' && state.event && Date.now() - state.materialsAt > 12 * 3600 * 1000) loadMaterials();
+});
 
 // ---- rendering ----
 
@@ -584,7 +616,7 @@ function renderAgenda() {
 
 function renderQaHead() {
   const s = state.sessions.get(state.current);
-  show($('#qa-box'), !!s && state.qaSupported);
+  show($('#qa-box'), !!s);
   if (!s) return;
   $('#qa-session').textContent = t('qa.for', { title: s.title });
   show($('#ask-moderated'), state.moderated);
@@ -648,20 +680,47 @@ function questionItem(q) {
         mine ? el('span', { class: 'badge' }, t('qa.mine')) : null)));
 }
 
+// The published materials, by session in agenda order. Links are plain <a href>: the signed
+// URL works without the token, and a phone's download manager can resume it.
 function renderMaterials() {
-  const supported = state.materialsSupported && !!state.current;
-  show($('#materials-box'), supported);
-  if (!supported) return;
-  const items = [...state.materials.values()].sort((a, b) => a.id - b.id);
-  show($('#materials-empty'), items.length === 0);
-  fill($('#materials'), items.map((m) => el('li', null,
-    el('span', null, el('strong', null, m.filename), ' ', el('span', { class: 'muted' }, `(${fmtSize(m.size)})`)),
-    el('button', {
-      type: 'button',
-      class: 'small',
-      'aria-label': `${t('materials.download')} ${m.filename}`,
-      onclick: () => downloadMaterial(m),
-    }, t('materials.download')))));
+  show($('#materials-box'), !!state.event);
+  const bySession = new Map();
+  for (const m of state.materials.values()) {
+    if (!bySession.has(m.session_id)) bySession.set(m.session_id, []);
+    bySession.get(m.session_id).push(m);
+  }
+  const groups = sortedSessions().filter((s) => bySession.has(s.id));
+  show($('#materials-empty'), groups.length === 0);
+  fill($('#materials'), groups.map((s) => el('div', { class: 'material-group', dataset: { sid: String(s.id) } },
+    el('h3', null, s.title),
+    el('ul', { class: 'materials' }, bySession.get(s.id).sort((a, b) => a.id - b.id).map(materialItem)))));
+}
+
+function materialItem(m) {
+  const kind = fileKind(m.content_type);
+  return el('li', { dataset: { mid: String(m.id) } },
+    el('span', { class: 'grow' }, el('strong', { class: 'filename' }, m.filename), ' ',
+      el('span', { class: 'muted' }, `(${[kind, fmtSize(m.size)].filter(Boolean).join(', ')})`),
+      state.fresh.has(m.id) ? el('span', { class: 'badge ok' }, t('materials.new')) : null),
+    el('span', { class: 'links' },
+      viewable(m.content_type) ? el('a', {
+        class: 'button small view', href: `${m.url}&inline=1`, target: '_blank', rel: 'noopener',
+        'aria-label': `${t('materials.view')}: ${m.filename}`,
+      }, t('materials.view')) : null,
+      el('a', {
+        class: 'button small primary download', href: m.url, download: m.filename,
+        'aria-label': `${t('materials.download')}: ${m.filename}`,
+      }, t('materials.download'))));
+}
+
+function fmtShort(minutes) {
+  return minutes < 1 ? t('progress.less_than_minute') : fmtMinutes(Math.ceil(minutes));
+}
+
+function reasonText(r, titles) {
+  const key = `reason.${r.code}`;
+  const s = t(key, { title: titles.get(r.session_id) || '', short: fmtShort(r.minutes_short || 0) });
+  return s === key ? r.message || r.code : s;
 }
 
 function renderMe() {
@@ -679,22 +738,34 @@ function renderMe() {
     show($('#certificate'), false);
     return;
   }
-  const badgeClass = c.status === 'completed' ? 'badge ok' : 'badge';
+  const titles = new Map((c.sessions || []).map((s) => [s.session_id, s.title]));
+  for (const s of state.sessions.values()) if (!titles.get(s.id)) titles.set(s.id, s.title);
+  const required = (c.sessions || []).filter((s) => s.required);
+  const badgeClass = c.status === 'completed' ? 'badge ok' : c.status === 'not_completed' ? 'badge pending' : 'badge';
   fill(box,
-    el('p', null, t('progress.status'), ' ', el('span', { class: badgeClass }, t(`progress.${c.status}`))),
-    el('ul', { class: 'progress-list' }, (c.sessions || []).map((s) => {
-      const session = state.sessions.get(s.session_id);
-      const minutes = Math.min(s.minutes || 0, s.required_minutes || 0);
+    el('p', null, t('progress.status'), ' ',
+      el('span', { class: badgeClass, id: 'progress-status', dataset: { status: c.status } }, t(`progress.${c.status}`))),
+    el('p', { class: 'muted' }, t('progress.total', { time: fmtMinutes(c.total_minutes) })),
+    required.length ? el('ul', { class: 'progress-list' }, required.map((s) => {
+      const need = Math.max(0, s.required_minutes || 0);
       const id = `prog-${s.session_id}`;
       return el('li', null,
-        el('span', { id }, session ? session.title : `#${s.session_id}`), ' — ',
-        el('span', { class: 'muted' }, t('progress.session', { minutes: fmtMinutes(s.minutes), required: fmtMinutes(s.required_minutes) })),
-        s.ok ? el('span', { class: 'badge ok' }, ` ${t('progress.ok')}`) : null,
-        el('progress', { max: String(s.required_minutes || 1), value: String(minutes), 'aria-labelledby': id }));
-    })),
-    (c.reasons || []).length ? el('ul', null, c.reasons.map((r) => el('li', { class: 'muted' },
-      typeof r === 'string' ? r : (r.message || r.code || '')))) : null);
-  show($('#certificate'), c.status === 'completed');
+        el('span', { id }, s.title || titles.get(s.session_id) || ''), ' — ',
+        el('span', { class: 'muted' }, t('progress.session', { minutes: fmtMinutes(s.minutes), required: fmtMinutes(Math.ceil(need)) })),
+        s.ok ? el('span', { class: 'badge ok' }, t('progress.ok')) : null,
+        el('progress', { max: String(need || 1), value: String(s.ok ? need || 1 : Math.min(s.minutes || 0, need)), 'aria-labelledby': id }));
+    })) : null,
+    c.status === 'in_progress' ? el('p', { class: 'hint' }, t('progress.pending_note')) : null,
+    c.status === 'not_completed' && (c.reasons || []).length
+      ? el('ul', { class: 'reasons' }, c.reasons.map((r) => el('li', null, reasonText(r, titles)))) : null);
+  const cert = c.certificate;
+  const revoked = !!(cert && cert.revoked);
+  show($('#certificate'), c.status === 'completed' || revoked);
+  show($('#cert-ok'), !revoked);
+  show($('#cert-revoked'), revoked);
+  fill($('#cert-info'), cert && !revoked ? [
+    el('span', null, t('cert.code', { code: cert.code })), ' · ',
+    el('a', { href: cert.verify_url, target: '_blank', rel: 'noopener' }, t('cert.verify'))] : []);
 }
 
 onLangChange(() => {

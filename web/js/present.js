@@ -1,11 +1,11 @@
 // The speakers' page (/present): choose one's session, start and end it, moderate the live Q&A
 // (approve, pin, answer, hide), enter questions from the room, and a full-screen projector view
-// with the pinned question and how many are present on site and online.
+// with the pinned question and how many are present on site and online, and the session's
+// materials (upload, publish or withdraw, delete).
 import { el, fill, $, show, reconcile } from './dom.js';
-import { ApiError } from './api.js';
 import { LiveStream } from './stream.js';
 import { t, addStrings, applyStatic, wireLangButton, onLangChange, errorText, lang } from './i18n.js';
-import { fmtTime, fmtRange, fmtNumber, fmtSize, zoneLabel } from './format.js';
+import { fmtTime, fmtRange, fmtNumber, fmtSize, zoneLabel, fileKind, viewable } from './format.js';
 import { staffAuth } from './staff.js';
 
 addStrings({
@@ -48,10 +48,25 @@ addStrings({
   'room.submit': 'Tambahkan',
   'room.required': 'Tulis pertanyaannya terlebih dahulu.',
   'materials.title': 'Materi sesi',
-  'materials.file': 'Unggah materi (PDF, presentasi, gambar)',
+  'materials.file': 'Unggah materi',
+  'materials.hint': 'PDF, PowerPoint (.pptx), Word (.docx), Excel (.xlsx), gambar (PNG, JPEG, GIF, WebP) atau video MP4.',
+  'materials.publish_now': 'Langsung terbitkan untuk peserta',
   'materials.upload': 'Unggah',
   'materials.none': 'Belum ada materi.',
   'materials.choose': 'Pilih berkas terlebih dahulu.',
+  'materials.uploading': 'Mengunggah {name}: {done} dari {total} ({percent}).',
+  'materials.uploaded': '{name} terunggah.',
+  'materials.uploaded_draft': '{name} terunggah sebagai draf (belum terlihat peserta).',
+  'materials.too_large': 'Berkas \u201c{name}\u201d ({size}) melebihi batas unggahan server. Perkecil berkasnya (misalnya simpan PDF dengan ukuran lebih kecil) lalu coba lagi.',
+  'materials.failed': 'Berkas \u201c{name}\u201d tidak terunggah: {reason}',
+  'materials.published': 'Terbit',
+  'materials.draft': 'Draf — belum terlihat peserta',
+  'materials.publish': 'Terbitkan',
+  'materials.unpublish': 'Tarik dari peserta',
+  'materials.delete': 'Hapus',
+  'materials.delete_confirm': 'Hapus materi \u201c{name}\u201d? Peserta tidak dapat mengunduhnya lagi.',
+  'materials.view': 'Lihat',
+  'materials.download': 'Unduh',
   'projector.open': 'Tampilan proyektor',
   'projector.close': 'Tutup tampilan',
   'projector.onsite': 'hadir di lokasi',
@@ -98,10 +113,25 @@ addStrings({
   'room.submit': 'Add',
   'room.required': 'Write the question first.',
   'materials.title': 'Session materials',
-  'materials.file': 'Upload material (PDF, slides, pictures)',
+  'materials.file': 'Upload material',
+  'materials.hint': 'PDF, PowerPoint (.pptx), Word (.docx), Excel (.xlsx), pictures (PNG, JPEG, GIF, WebP) or MP4 video.',
+  'materials.publish_now': 'Publish to participants at once',
   'materials.upload': 'Upload',
   'materials.none': 'No materials yet.',
   'materials.choose': 'Choose a file first.',
+  'materials.uploading': 'Uploading {name}: {done} of {total} ({percent}).',
+  'materials.uploaded': '{name} uploaded.',
+  'materials.uploaded_draft': '{name} uploaded as a draft (not visible to participants yet).',
+  'materials.too_large': 'The file \u201c{name}\u201d ({size}) is larger than the server accepts. Make it smaller (for example, save the PDF at a lower quality) and try again.',
+  'materials.failed': 'The file \u201c{name}\u201d was not uploaded: {reason}',
+  'materials.published': 'Published',
+  'materials.draft': 'Draft — not visible to participants',
+  'materials.publish': 'Publish',
+  'materials.unpublish': 'Withdraw',
+  'materials.delete': 'Delete',
+  'materials.delete_confirm': 'Delete the material \u201c{name}\u201d? Participants will no longer be able to download it.',
+  'materials.view': 'View',
+  'materials.download': 'Download',
   'projector.open': 'Projector view',
   'projector.close': 'Close view',
   'projector.onsite': 'present on site',
@@ -119,8 +149,7 @@ const state = {
   sessionId: null,
   moderated: false,
   questions: new Map(),
-  materials: new Map(),
-  materialsSupported: true,
+  materials: new Map(),     // id -> material of the chosen session (staff view: drafts too)
   present: { onsite: 0, online: 0 },
 };
 let stream = null;
@@ -235,22 +264,35 @@ async function loadSession(id) {
   state.questions = new Map();
   state.materials = new Map();
   if (!id) return;
-  const jobs = [api.get(`/sessions/${id}/questions`).then((res) => {
-    if (state.sessionId !== id) return;
-    state.moderated = !!res.moderated;
-    for (const q of res.questions) state.questions.set(q.id, q);
-  }, (e) => {
-    if (!(e instanceof ApiError && e.missingRoute)) throw e;
-  })];
-  if (state.materialsSupported) {
-    jobs.push(api.get(`/sessions/${id}/materials`).then((res) => {
+  await Promise.all([
+    api.get(`/sessions/${id}/questions`).then((res) => {
       if (state.sessionId !== id) return;
-      for (const m of res.materials) state.materials.set(m.id, m);
-    }, (e) => {
-      if (e instanceof ApiError && e.missingRoute) state.materialsSupported = false;
-    }));
+      state.moderated = !!res.moderated;
+      for (const q of res.questions) state.questions.set(q.id, q);
+    }),
+    loadMaterials(id),
+  ]);
+}
+
+// The session's materials as staff see them: drafts too, with staff links (valid unpublished).
+async function loadMaterials(id = state.sessionId) {
+  if (!id) return;
+  try {
+    const res = await api.get(`/sessions/${id}/materials`);
+    if (state.sessionId !== id) return;
+    state.materials = new Map(res.materials.map((m) => [m.id, m]));
+    $('#materials-error').textContent = '';
+  } catch (e) {
+    $('#materials-error').textContent = errorText(e);
   }
-  await Promise.all(jobs);
+  renderMaterials();
+}
+
+// Withdrawn and deleted look the same on the stream: list again (once for a burst).
+let materialsTimer = null;
+function reloadMaterialsSoon() {
+  clearTimeout(materialsTimer);
+  materialsTimer = setTimeout(() => loadMaterials(), 300);
 }
 
 function onUpdate(u) {
@@ -297,15 +339,14 @@ function onUpdate(u) {
     }
     case 'material.published':
       if (d.material && d.material.session_id === state.sessionId) {
-        state.materials.set(d.material.id, { ...(state.materials.get(d.material.id) || {}), ...d.material, published: true });
+        // Keep a staff link when there is one (it works after a withdrawal, too).
+        const old = state.materials.get(d.material.id);
+        state.materials.set(d.material.id, { ...(old || {}), ...d.material, url: old ? old.url : d.material.url, published: true });
         renderMaterials();
       }
       break;
     case 'material.unpublished':
-      if (d.material && state.materials.has(d.material.id)) {
-        state.materials.get(d.material.id).published = false;
-        renderMaterials();
-      }
+      if (d.material && d.material.session_id === state.sessionId) reloadMaterialsSoon();
       break;
     default:
       break;
@@ -378,24 +419,89 @@ $('#room-form').addEventListener('submit', async (ev) => {
   }
 });
 
+// ---- materials ----
+
+let uploading = null;  // the AbortController of the upload under way
+
+// The raw file as the body (not multipart), named in ?filename=, with its own Content-Type
+// (phones often send none: the server then goes by the extension).
 $('#upload-form').addEventListener('submit', async (ev) => {
   ev.preventDefault();
-  const file = $('#upload-file').files[0];
+  const input = $('#upload-file');
+  const file = input.files[0];
+  const error = $('#upload-error');
+  const status = $('#upload-status');
+  const progress = $('#upload-progress');
+  error.textContent = '';
+  status.textContent = '';
   if (!file) {
-    $('#upload-error').textContent = t('materials.choose');
+    error.textContent = t('materials.choose');
+    input.focus();
     return;
   }
-  $('#upload-error').textContent = '';
+  if (!state.sessionId || uploading) return;
+  const publish = $('#upload-publish').checked;
+  const sessionId = state.sessionId;
+  const query = `filename=${encodeURIComponent(file.name)}${publish ? '' : '&published=false'}`;
+  uploading = new AbortController();
+  $('#upload-submit').disabled = true;
+  show($('#upload-cancel'), true);
+  progress.max = Math.max(1, file.size);
+  progress.value = 0;
+  show(progress, true);
+  const onProgress = (done, total) => {
+    progress.max = Math.max(1, total);
+    progress.value = done;
+    status.textContent = t('materials.uploading', {
+      name: file.name, done: fmtSize(done), total: fmtSize(total), percent: `${Math.floor((100 * done) / Math.max(1, total))} %`,
+    });
+  };
   try {
-    const m = await api.send('POST', `/sessions/${state.sessionId}/materials?filename=${encodeURIComponent(file.name)}`,
-      file, file.type || 'application/octet-stream');
-    state.materials.set(m.id, m);
-    $('#upload-file').value = '';
+    const m = await api.upload(`/sessions/${sessionId}/materials?${query}`, file, file.type || 'application/octet-stream',
+      { onProgress, signal: uploading.signal });
+    if (state.sessionId === sessionId) state.materials.set(m.id, m);
+    input.value = '';
+    status.textContent = t(m.published ? 'materials.uploaded' : 'materials.uploaded_draft', { name: m.filename });
     renderMaterials();
   } catch (e) {
-    $('#upload-error').textContent = errorText(e);
+    status.textContent = '';
+    error.textContent = e.code === 'body_too_large'
+      ? t('materials.too_large', { name: file.name, size: fmtSize(file.size) })
+      : t('materials.failed', { name: file.name, reason: errorText(e) });
+  } finally {
+    uploading = null;
+    show(progress, false);
+    show($('#upload-cancel'), false);
+    $('#upload-submit').disabled = false;
   }
 });
+$('#upload-cancel').addEventListener('click', () => {
+  if (uploading) uploading.abort();
+});
+
+async function setPublished(m, published) {
+  $('#materials-error').textContent = '';
+  try {
+    const res = await api.patch(`/materials/${m.id}`, { published });
+    state.materials.set(res.id, res);
+    renderMaterials();
+  } catch (e) {
+    $('#materials-error').textContent = errorText(e);
+  }
+}
+
+async function deleteMaterial(m) {
+  if (!window.confirm(t('materials.delete_confirm', { name: m.filename }))) return;
+  $('#materials-error').textContent = '';
+  try {
+    await api.del(`/materials/${m.id}`);
+    state.materials.delete(m.id);
+    renderMaterials();
+  } catch (e) {
+    $('#materials-error').textContent = errorText(e);
+    if (e.code === 'material_not_found') reloadMaterialsSoon();
+  }
+}
 
 // ---- projector ----
 
@@ -537,10 +643,32 @@ function queueItem(q) {
 }
 
 function renderMaterials() {
-  show($('#materials-box'), state.materialsSupported && !!state.sessionId);
-  const items = [...state.materials.values()].filter((m) => m.published !== false).sort((a, b) => a.id - b.id);
-  fill($('#materials'), items.length ? items.map((m) => el('li', null, el('strong', null, m.filename), ' ',
-    el('span', { class: 'muted' }, `(${fmtSize(m.size)})`))) : el('li', { class: 'muted' }, t('materials.none')));
+  show($('#materials-box'), !!state.sessionId);
+  const items = [...state.materials.values()].sort((a, b) => a.id - b.id);
+  fill($('#materials'), items.length ? items.map(materialItem) : el('li', { class: 'muted' }, t('materials.none')));
+}
+
+function materialItem(m) {
+  const nameId = `mat-${m.id}`;
+  const draft = m.published === false;
+  return el('li', { dataset: { mid: String(m.id), published: String(!draft) } },
+    el('span', { class: 'grow' },
+      el('strong', { id: nameId, class: 'filename' }, m.filename), ' ',
+      el('span', { class: 'muted' }, `(${[fileKind(m.content_type), fmtSize(m.size)].filter(Boolean).join(', ')})`), ' ',
+      el('span', { class: draft ? 'badge pending' : 'badge ok' }, t(draft ? 'materials.draft' : 'materials.published'))),
+    el('span', { class: 'actions' },
+      m.url && viewable(m.content_type)
+        ? el('a', { class: 'button small', href: `${m.url}&inline=1`, target: '_blank', rel: 'noopener', 'aria-describedby': nameId }, t('materials.view'))
+        : null,
+      m.url ? el('a', { class: 'button small', href: m.url, download: m.filename, 'aria-describedby': nameId }, t('materials.download')) : null,
+      el('button', {
+        type: 'button', class: `small ${draft ? 'primary' : ''}`, dataset: { action: draft ? 'publish' : 'unpublish' },
+        'aria-describedby': nameId, onclick: () => setPublished(m, draft),
+      }, t(draft ? 'materials.publish' : 'materials.unpublish')),
+      el('button', {
+        type: 'button', class: 'small danger', dataset: { action: 'delete' }, 'aria-describedby': nameId,
+        onclick: () => deleteMaterial(m),
+      }, t('materials.delete'))));
 }
 
 function renderProjector() {

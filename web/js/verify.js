@@ -39,21 +39,28 @@ function render() {
   $('#code').textContent = code;
   const box = $('#result');
   if (failure) {
-    fill(box, el('p', { class: 'error' }, failure.status === 404 ? t('verify.unknown') : errorText(failure)));
+    const unknown = failure.status === 404;
+    box.dataset.state = unknown ? 'unknown' : 'error';
+    fill(box, el('p', { class: unknown ? 'verdict bad' : 'error' }, unknown ? `✗ ${t('verify.unknown')}` : errorText(failure)));
     return;
   }
   if (!result) return;
+  // The API gives no time zone here: the dates as in Indonesia's western zone (WIB).
   const tz = 'Asia/Jakarta';
   const ok = result.valid && !result.revoked;
+  box.dataset.state = ok ? 'valid' : result.revoked ? 'revoked' : 'invalid';
   const heading = ok ? t('verify.valid') : result.revoked ? t('verify.revoked') : t('verify.invalid');
   const ev = result.event || {};
-  const row = (label, value) => [el('dt', null, label), el('dd', null, value)];
+  const first = ev.starts_at ? fmtDate(ev.starts_at, tz) : '';
+  // An end at midnight belongs to the day before (as on the certificate).
+  const last = ev.ends_at ? fmtDate(new Date(Date.parse(ev.ends_at) - 1).toISOString(), tz) : first;
+  const row = (label, value, cls) => [el('dt', null, label), el('dd', { class: cls }, value)];
   fill(box,
-    el('p', null, el('span', { class: ok ? 'badge ok' : 'badge pending' }, ok ? '✓ ' : '✗ ', heading)),
+    el('p', { class: ok ? 'verdict good' : 'verdict bad' }, ok ? '✓ ' : '✗ ', heading),
     el('dl', null,
-      row(t('verify.name'), (result.participant && result.participant.name) || ''),
-      row(t('verify.event'), ev.title || ''),
-      row(t('verify.dates'), ev.starts_at ? `${fmtDate(ev.starts_at, tz)}${ev.ends_at && fmtDate(ev.ends_at, tz) !== fmtDate(ev.starts_at, tz) ? ` – ${fmtDate(ev.ends_at, tz)}` : ''}` : ''),
+      row(t('verify.name'), (result.participant && result.participant.name) || '', 'name'),
+      row(t('verify.event'), ev.title || '', 'event'),
+      first ? row(t('verify.dates'), first === last ? first : `${first} – ${last}`) : null,
       result.issued_at ? row(t('verify.issued'), fmtDate(result.issued_at, tz)) : null));
 }
 

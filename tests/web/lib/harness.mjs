@@ -22,10 +22,10 @@ export const OUTPUT_DIR = process.env.BIMTEK_TEST_OUTPUT || path.join(repo, 'bui
 export const CHROMIUM = process.env.BIMTEK_CHROMIUM || '/usr/bin/chromium';
 
 // Starts bimtek-server and resolves once it prints "listening on http://HOST:PORT".
-// {dataDir, port = 0, demo = true} -> {proc, port, url, dataDir, log(), stop()}
-export async function startServer({ dataDir, port = 0, demo = true } = {}) {
+// {dataDir, port = 0, demo = true, args = []} -> {proc, port, url, dataDir, log(), stop()}
+export async function startServer({ dataDir, port = 0, demo = true, args: extra = [] } = {}) {
   const dir = dataDir || (await mkdtemp(path.join(tmpdir(), 'bimtek-web-')));
-  const args = ['--data', dir, '--port', String(port), '--web', WEB_DIR, '--threads', '2'];
+  const args = ['--data', dir, '--port', String(port), '--web', WEB_DIR, '--threads', '2', ...extra];
   if (demo) args.push('--demo');
   const proc = spawn(SERVER_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   // Never leave a server behind, even when the test run is cut short.
@@ -164,18 +164,39 @@ export async function join(baseUrl, code) {
   return c;
 }
 
-// True when the server has the route (it answers something other than the router's 404).
-export async function hasRoute(baseUrl, method, p, token) {
-  const headers = token ? { Authorization: `Bearer ${token}` } : {};
-  const res = await fetch(`${baseUrl}/api/v1${p}`, { method, headers });
-  if (res.status !== 404 && res.status !== 405) return true;
-  if (res.status === 405) return true;
-  try {
-    const body = await res.json();
-    return !(body && body.error && body.error.code === 'not_found');
-  } catch (_) {
-    return false;
-  }
+// Uploads a material as a speaker or coordinator would (the raw file, ?filename=) -> material.
+export async function uploadMaterial(baseUrl, token, sessionId, filename, bytes, contentType = 'application/pdf',
+  { published = true } = {}) {
+  const q = `filename=${encodeURIComponent(filename)}${published ? '' : '&published=false'}`;
+  const res = await fetch(`${baseUrl}/api/v1/sessions/${sessionId}/materials?${q}`, {
+    method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': contentType }, body: bytes,
+  });
+  const data = await res.json();
+  if (res.status !== 201) throw new Error(`upload ${filename} -> ${res.status} ${JSON.stringify(data)}`);
+  return data;
+}
+
+// A small but well-formed PDF (one empty page), with "label" in it so uploads differ.
+export function tinyPdf(label = 'bimtek') {
+  return Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n`
+    + '2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n'
+    + '3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>> endobj\n'
+    + 'trailer <</Root 1 0 R>>\n%%EOF\n');
+}
+
+// The bytes of a Playwright download.
+export async function downloadBytes(download) {
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+// Clicks "selector" and returns the download it starts: {download, name, bytes}.
+export async function clickDownload(page, selector, timeout = 10000) {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout }), page.click(selector)]);
+  const failure = await download.failure();
+  if (failure) throw new Error(`download from ${selector} failed: ${failure}`);
+  return { download, name: download.suggestedFilename(), bytes: await downloadBytes(download) };
 }
 
 // Waits until "fn" (run in the page) returns a truthy value; fails with "what" after "timeout".
