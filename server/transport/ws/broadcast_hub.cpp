@@ -1,6 +1,7 @@
 #include "server/transport/ws/broadcast_hub.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include <boost/asio/post.hpp>
 
@@ -37,12 +38,39 @@ void stream_shard::unsubscribe(domain::event_id event, shard_member* m) {
     if (list.empty()) subscribers_.erase(it);
 }
 
-void stream_shard::deliver(prepared_update const& u) {
-    auto it = subscribers_.find(u.event);
+void stream_shard::enqueue(std::shared_ptr<prepared_update const> u) {
+    bool post = false;
+    {
+        std::lock_guard lock(pending_mutex_);
+        pending_.push_back(std::move(u));
+        post = !std::exchange(delivery_posted_, true);
+    }
+    if (post) net::post(ctx_, [this] { deliver_pending(); });
+}
+
+void stream_shard::deliver_pending() {
+    {
+        std::lock_guard lock(pending_mutex_);
+        delivering_.swap(pending_);  // both keep their capacity: no allocation once warm
+        delivery_posted_ = false;
+    }
+    // Runs of consecutive updates of one event go out together (a connection follows one event).
+    std::size_t i = 0;
+    while (i < delivering_.size()) {
+        run_.clear();
+        domain::event_id event = delivering_[i]->event;
+        for (; i < delivering_.size() && delivering_[i]->event == event; ++i) run_.push_back(delivering_[i].get());
+        deliver(run_);
+    }
+    delivering_.clear();
+}
+
+void stream_shard::deliver(std::span<prepared_update const* const> run) {
+    auto it = subscribers_.find(run.front()->event);
     if (it == subscribers_.end()) return;
     // on_live never unsubscribes synchronously (connections leave when destroyed, which
     // happens in a later handler), so the list is stable while we walk it.
-    for (shard_member* m : it->second) m->on_live(u);
+    for (shard_member* m : it->second) m->on_live(run);
 }
 
 void stream_shard::start_sweeping() {
@@ -81,8 +109,7 @@ void broadcast_hub::publish(domain::stream_update const& u) {
                                 ? prepared->full
                                 : std::make_shared<std::string const>(encode_server_frame(
                                       op_text, protocol::encode_update(u.seq, u.kind, at, u.public_data)));
-    for (auto& shard : shards_)
-        net::post(shard->context(), [s = shard.get(), prepared] { s->deliver(*prepared); });
+    for (auto& shard : shards_) shard->enqueue(prepared);
 }
 
 void broadcast_hub::start_sweeping() {

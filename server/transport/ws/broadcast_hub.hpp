@@ -4,18 +4,21 @@
 // Each update is framed once per view (its full and its public view; once when they are the
 // same): WebSocket header and JSON in one immutable buffer that every connection writes as is.
 // Connections live on the threads of the io_pool; each thread has a stream_shard holding the
-// connections that live there, touched only on that thread. publish() posts one job per thread,
-// and each thread hands the frames to its own connections, without any lock.
+// connections that live there, touched only on that thread. publish() appends the update to
+// each shard's pending list and posts a delivery to its thread unless one is already posted;
+// the delivery hands everything pending to its own connections, without any lock held, so a
+// burst (votes) reaches each connection as several frames in one send().
 //
 // publish() is called by the store with its writer lock held, one update at a time in seq order;
-// posts to one thread run in the order they were made, so every connection receives an event's
-// updates in seq order.
+// pending lists keep that order, so every connection receives an event's updates in seq order.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -51,7 +54,9 @@ struct prepared_update {
 class shard_member {
 public:
     virtual ~shard_member() = default;
-    virtual void on_live(prepared_update const& u) = 0;
+    // Updates of the member's event, in seq order: everything published since the shard's last
+    // delivery (one update when the stream is quiet, a run of them under load).
+    virtual void on_live(std::span<prepared_update const* const> run) = 0;
     // Time-based duties: hello deadline, keep-alive pings, idle and close timeouts.
     virtual void sweep(std::chrono::steady_clock::time_point now) = 0;
 };
@@ -67,7 +72,11 @@ public:
     void leave(shard_member* m);
     void subscribe(domain::event_id event, shard_member* m);
     void unsubscribe(domain::event_id event, shard_member* m);
-    void deliver(prepared_update const& u);
+
+    // From any thread: hands "u" to the shard's thread. Updates that arrive while a delivery is
+    // already posted join it, so under load each connection gets several frames in one send().
+    // The lock guards only the pending list, never a send.
+    void enqueue(std::shared_ptr<prepared_update const> u);
 
     // Sweeps every member once a second until stop_sweeping().
     void start_sweeping();
@@ -75,8 +84,15 @@ public:
 
 private:
     void schedule_sweep();
+    void deliver_pending();
+    void deliver(std::span<prepared_update const* const> run);
 
     boost::asio::io_context& ctx_;
+    std::mutex pending_mutex_;
+    std::vector<std::shared_ptr<prepared_update const>> pending_;  // guarded by pending_mutex_
+    bool delivery_posted_ = false;                                  // guarded by pending_mutex_
+    std::vector<std::shared_ptr<prepared_update const>> delivering_;  // shard thread only
+    std::vector<prepared_update const*> run_;                         // shard thread only
     std::unordered_map<domain::event_id, std::vector<shard_member*>> subscribers_;
     std::vector<shard_member*> members_;
     std::unique_ptr<boost::asio::steady_timer> sweep_timer_;

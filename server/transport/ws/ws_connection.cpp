@@ -1,5 +1,6 @@
 #include "server/transport/ws/ws_connection.hpp"
 
+#include <algorithm>
 #include <array>
 #include <iostream>
 
@@ -197,12 +198,50 @@ void ws_connection::on_hello(protocol::hello const& h) {
     }
 }
 
-void ws_connection::on_live(prepared_update const& u) {
-    // Updates delivered after the welcome's seq was read but committed before it are dropped
-    // here: the welcome or the replay covered them.
-    if (phase_ != phase::live || u.seq <= last_seq_) return;
-    last_seq_ = u.seq;
-    send(u.for_viewer(who_->role, who_->subject));
+void ws_connection::on_live(std::span<prepared_update const* const> run) {
+    if (phase_ != phase::live) return;
+    // At most this many frames per send(): one iovec array on the stack.
+    constexpr std::size_t batch = 16;
+    std::array<frame_ptr const*, batch> frames;
+    std::size_t k = 0;
+    for (prepared_update const* u : run) {
+        // Updates delivered after the welcome's seq was read but committed before it are
+        // dropped here: the welcome or the replay covered them.
+        if (u->seq <= last_seq_) continue;
+        last_seq_ = u->seq;
+        frames[k++] = &u->for_viewer(who_->role, who_->subject);
+        if (k == batch) {
+            send_all({frames.data(), k});
+            if (phase_ != phase::live) return;
+            k = 0;
+        }
+    }
+    if (k == 1) send(*frames[0]);  // the quiet stream's case: one frame, one send()
+    else if (k > 1) send_all({frames.data(), k});
+}
+
+void ws_connection::send_all(std::span<frame_ptr const* const> frames) {
+    if (phase_ == phase::closed) return;
+    if (!queue_.empty()) {
+        // Behind what is queued, within the bound; nothing after an overflow's close frame.
+        for (std::size_t i = 0; i < frames.size() && phase_ == phase::live; ++i) send(*frames[i]);
+        return;
+    }
+    std::array<net::const_buffer, 16> buffers;
+    std::size_t k = std::min(frames.size(), buffers.size());
+    for (std::size_t i = 0; i < k; ++i) buffers[i] = net::buffer(**frames[i]);
+    boost::system::error_code ec;
+    std::size_t n = socket_.send(std::span<net::const_buffer const>(buffers.data(), k), 0, ec);
+    if (ec && !would_block(ec)) return hard_close();
+    if (ec) n = 0;
+    // Skip what went out whole; queue the rest, the first possibly in part.
+    std::size_t i = 0;
+    while (i < frames.size() && i < k && n >= (*frames[i])->size()) n -= (*frames[i++])->size();
+    if (i == frames.size()) return;
+    queue_.push_back(*frames[i++]);
+    sent_of_front_ = n;
+    for (; i < frames.size() && phase_ == phase::live; ++i) send(*frames[i]);  // queued behind it
+    wait_writable();
 }
 
 void ws_connection::send(frame_ptr const& frame) {

@@ -22,6 +22,7 @@
 #include <deque>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -48,7 +49,7 @@ public:
     // Completes the WebSocket handshake for "req" and starts the protocol.
     void run(upgrade_request req);
 
-    void on_live(prepared_update const& u) override;
+    void on_live(std::span<prepared_update const* const> run) override;
     void sweep(std::chrono::steady_clock::time_point now) override;
     void shutdown() override;
 
@@ -61,6 +62,8 @@ private:
     void on_message(std::string const& text);
     void on_hello(protocol::hello const& h);
     void send(frame_ptr const& frame);
+    // Several frames in one send() (a vectored write); what the kernel does not take is queued.
+    void send_all(std::span<frame_ptr const* const> frames);
     void send_text(std::string const& text);
     void flush();
     void wait_writable();
