@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
 
+#include <chrono>
 #include <exception>
 #include <optional>
 #include <utility>
@@ -150,7 +151,9 @@ domain::result<std::unique_ptr<sqlite_store>> sqlite_store::open(std::string con
         if (path != ":memory:")
             reader = std::make_unique<state>(std::make_unique<SQLite::Database>(
                 path, SQLite::OPEN_READONLY, static_cast<int>(options.busy_timeout.count())));
-        return std::unique_ptr<sqlite_store>(new sqlite_store(std::move(writer), std::move(reader), n));
+        auto store = std::unique_ptr<sqlite_store>(new sqlite_store(std::move(writer), std::move(reader), n));
+        if (path != ":memory:") store->start_checkpointer(path, options);
+        return store;
     } catch (std::exception const& e) {
         return domain::make_error(domain::error_kind::internal, "storage_open_failed",
                                   "Cannot prepare the statements for " + path + ": " + e.what());
@@ -161,13 +164,42 @@ sqlite_store::sqlite_store(std::unique_ptr<state> writer, std::unique_ptr<state>
     : writer_(std::move(writer)), reader_(std::move(reader)), notifier_(n) {}
 
 sqlite_store::~sqlite_store() {
-    // The reader first: the writer's connection, closing last, checkpoints the WAL.
+    stop_checkpointer();
+    // The reader next: the writer's connection, closing last, checkpoints the WAL.
     {
         std::lock_guard lock(read_mutex_);
         reader_.reset();
     }
     std::lock_guard lock(write_mutex_);
     writer_.reset();
+}
+
+void sqlite_store::start_checkpointer(std::string const& path, database_options const& options) {
+    // The backstop: 10,000 pages (40 MB) of WAL before a commit checkpoints by itself.
+    writer_->db->exec("PRAGMA wal_autocheckpoint = 10000");
+    auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE,
+                                                 static_cast<int>(options.busy_timeout.count()));
+    checkpointer_ = std::thread([this, db = std::move(db)] {
+        std::unique_lock lock(checkpointer_mutex_);
+        while (!checkpointer_wake_.wait_for(lock, std::chrono::seconds(1), [this] { return checkpointer_stop_; })) {
+            lock.unlock();
+            // PASSIVE: copies what no reader still needs, without waiting for readers or the
+            // writer; what it leaves is taken next time. A failure (disk full, I/O error) is
+            // retried next second, and the writer's backstop still bounds the WAL.
+            db->tryExec("PRAGMA wal_checkpoint(PASSIVE)");
+            lock.lock();
+        }
+    });
+}
+
+void sqlite_store::stop_checkpointer() {
+    if (!checkpointer_.joinable()) return;
+    {
+        std::lock_guard lock(checkpointer_mutex_);
+        checkpointer_stop_ = true;
+    }
+    checkpointer_wake_.notify_all();
+    checkpointer_.join();
 }
 
 domain::status sqlite_store::write(work const& w) {

@@ -9,11 +9,19 @@
 // read-only one and, thanks to WAL, do not wait for a write's commit (an in-memory database
 // has a single connection for both). A work function must not call back into the store (it
 // would wait for itself).
+//
+// Checkpoints: a file-backed store copies the WAL into the database file on a thread of its own
+// (a third connection, PASSIVE checkpoints once a second), not in the commit that happens to
+// cross SQLite's threshold: that commit would otherwise make its caller (an io thread serving
+// live connections) wait for a copy and an fsync of the database file. The writer keeps SQLite's
+// automatic checkpoint only as a backstop, at a far higher threshold.
 #pragma once
 
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 
 #include "server/domain/notifier.hpp"
 #include "server/domain/result.hpp"
@@ -64,12 +72,19 @@ private:
     struct state;  // a connection and its repositories
 
     sqlite_store(std::unique_ptr<state> writer, std::unique_ptr<state> reader, domain::notifier& n);
+    void start_checkpointer(std::string const& path, database_options const& options);
+    void stop_checkpointer();
 
     std::mutex write_mutex_;
     std::unique_ptr<state> writer_;  // guarded by write_mutex_
     std::mutex read_mutex_;
     std::unique_ptr<state> reader_;  // guarded by read_mutex_; null for ":memory:" (reads use writer_)
     domain::notifier& notifier_;     // called with write_mutex_ held
+
+    std::mutex checkpointer_mutex_;
+    std::condition_variable checkpointer_wake_;
+    bool checkpointer_stop_ = false;  // guarded by checkpointer_mutex_
+    std::thread checkpointer_;        // not joinable for ":memory:"
 };
 
 }  // namespace bimtek::storage

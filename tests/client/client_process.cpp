@@ -33,6 +33,17 @@ client_process::client_process(std::vector<std::string> args, env_vars env, std:
     std::vector<std::string> env_strings;
     for (auto& [k, v] : full) env_strings.push_back(k + "=" + v);
 
+    // Everything the child needs is built before fork(): the test process has other threads (an
+    // in-process server), and a child that allocated could wait forever on a lock one of them
+    // held at the fork. Between fork() and execve() only async-signal-safe calls.
+    std::string bin = client_binary();
+    std::vector<char*> argv{bin.data()};
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    std::vector<char*> envp;
+    for (auto& e : env_strings) envp.push_back(e.data());
+    envp.push_back(nullptr);
+
     int in[2], out[2], err[2];
     // Close-on-exec: other children (a server started later) must not hold our pipes open.
     if (::pipe2(in, O_CLOEXEC) != 0 || ::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(err, O_CLOEXEC) != 0)
@@ -45,13 +56,6 @@ client_process::client_process(std::vector<std::string> args, env_vars env, std:
         ::dup2(out[1], STDOUT_FILENO);
         ::dup2(err[1], STDERR_FILENO);
         for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) ::close(fd);
-        std::string bin = client_binary();
-        std::vector<char*> argv{bin.data()};
-        for (auto& a : args) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        std::vector<char*> envp;
-        for (auto& e : env_strings) envp.push_back(e.data());
-        envp.push_back(nullptr);
         ::execve(bin.c_str(), argv.data(), envp.data());
         ::_exit(127);
     }

@@ -21,6 +21,13 @@ std::string server_binary() {
 }
 
 server_process::server_process(std::vector<std::string> args, std::string stdin_text) {
+    // Built before fork(): a test may have other threads, and a child that allocated could wait
+    // forever on a lock one of them held at the fork. Only async-signal-safe calls in the child.
+    std::string bin = server_binary();
+    std::vector<char*> argv{bin.data()};
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+
     int out[2], in[2];
     if (::pipe(out) != 0 || ::pipe(in) != 0) throw std::runtime_error("pipe failed");
     pid_ = ::fork();
@@ -33,10 +40,6 @@ server_process::server_process(std::vector<std::string> args, std::string stdin_
         ::close(in[1]);
         ::close(out[0]);
         ::close(out[1]);
-        std::string bin = server_binary();
-        std::vector<char*> argv{bin.data()};
-        for (auto& a : args) argv.push_back(a.data());
-        argv.push_back(nullptr);
         ::execv(bin.c_str(), argv.data());
         ::_exit(127);
     }

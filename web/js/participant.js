@@ -713,6 +713,12 @@ function materialItem(m) {
       }, t('materials.download'))));
 }
 
+// Attended and required minutes, both rounded down the same way (so "met" never reads as
+// "0 of 1"); under a minute but not nothing reads "less than a minute".
+function fmtAttended(minutes) {
+  return minutes > 0 && minutes < 1 ? t('progress.less_than_minute') : fmtMinutes(minutes);
+}
+
 function fmtShort(minutes) {
   return minutes < 1 ? t('progress.less_than_minute') : fmtMinutes(Math.ceil(minutes));
 }
@@ -745,13 +751,13 @@ function renderMe() {
   fill(box,
     el('p', null, t('progress.status'), ' ',
       el('span', { class: badgeClass, id: 'progress-status', dataset: { status: c.status } }, t(`progress.${c.status}`))),
-    el('p', { class: 'muted' }, t('progress.total', { time: fmtMinutes(c.total_minutes) })),
+    el('p', { class: 'muted' }, t('progress.total', { time: fmtAttended(c.total_minutes) })),
     required.length ? el('ul', { class: 'progress-list' }, required.map((s) => {
       const need = Math.max(0, s.required_minutes || 0);
       const id = `prog-${s.session_id}`;
       return el('li', null,
         el('span', { id }, s.title || titles.get(s.session_id) || ''), ' — ',
-        el('span', { class: 'muted' }, t('progress.session', { minutes: fmtMinutes(s.minutes), required: fmtMinutes(Math.ceil(need)) })),
+        el('span', { class: 'muted' }, t('progress.session', { minutes: fmtAttended(s.minutes), required: fmtAttended(need) })),
         s.ok ? el('span', { class: 'badge ok' }, t('progress.ok')) : null,
         el('progress', { max: String(need || 1), value: String(s.ok ? need || 1 : Math.min(s.minutes || 0, need)), 'aria-labelledby': id }));
     })) : null,

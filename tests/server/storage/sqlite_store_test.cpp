@@ -4,6 +4,8 @@
 #include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -203,6 +205,26 @@ TEST_F(StoreTest, CheckpointEmptiesTheWal) {
     ASSERT_TRUE(st.ok()) << st.error().message;
     EXPECT_EQ(std::filesystem::file_size(db_path() + "-wal"), 0u);
     EXPECT_EQ(committed_count("events"), 1);
+}
+
+TEST_F(StoreTest, ABackgroundCheckpointCopiesCommitsIntoTheDatabaseFileWhileOpen) {
+    domain::event_id const event = add_event();
+    std::uintmax_t const before = std::filesystem::file_size(db_path());
+    write_ok([&](domain::repositories& r) {
+        for (int i = 0; i < 500; ++i) {
+            char code[16];
+            std::snprintf(code, sizeof code, "K%07d", i);
+            r.participants.insert(sample_participant(event, "Peserta " + std::to_string(i), code));
+        }
+    });
+    // The commit leaves its pages in the WAL (far below the writer's own threshold); the
+    // store's checkpointer copies them into the file within about a second.
+    std::uintmax_t const grown = before + 8 * 4096;
+    auto const deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (std::filesystem::file_size(db_path()) < grown && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    EXPECT_GE(std::filesystem::file_size(db_path()), grown);
+    EXPECT_EQ(committed_count("participants"), 500);
 }
 
 TEST_F(StoreTest, ReportsTheCurrentSchemaVersion) {
