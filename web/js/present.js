@@ -274,13 +274,25 @@ async function loadSession(id) {
   ]);
 }
 
+// Every change the page learns of (its own uploads and toggles, the stream) gets a number, so a
+// listing that was asked for before the change cannot undo it when its answer comes later.
+let materialsChange = 0;
+const changedAt = new Map();  // material id -> materialsChange when last set on the page
+function setMaterial(m) {
+  state.materials.set(m.id, m);
+  changedAt.set(m.id, ++materialsChange);
+}
+
 // The session's materials as staff see them: drafts too, with staff links (valid unpublished).
 async function loadMaterials(id = state.sessionId) {
   if (!id) return;
+  const asked = materialsChange;
   try {
     const res = await api.get(`/sessions/${id}/materials`);
     if (state.sessionId !== id) return;
-    state.materials = new Map(res.materials.map((m) => [m.id, m]));
+    const listed = new Map(res.materials.map((m) => [m.id, m]));
+    for (const [mid, m] of state.materials) if ((changedAt.get(mid) || 0) > asked) listed.set(mid, m);
+    state.materials = listed;
     $('#materials-error').textContent = '';
   } catch (e) {
     $('#materials-error').textContent = errorText(e);
@@ -341,7 +353,7 @@ function onUpdate(u) {
       if (d.material && d.material.session_id === state.sessionId) {
         // Keep a staff link when there is one (it works after a withdrawal, too).
         const old = state.materials.get(d.material.id);
-        state.materials.set(d.material.id, { ...(old || {}), ...d.material, url: old ? old.url : d.material.url, published: true });
+        setMaterial({ ...(old || {}), ...d.material, url: old ? old.url : d.material.url, published: true });
         renderMaterials();
       }
       break;
@@ -459,7 +471,7 @@ $('#upload-form').addEventListener('submit', async (ev) => {
   try {
     const m = await api.upload(`/sessions/${sessionId}/materials?${query}`, file, file.type || 'application/octet-stream',
       { onProgress, signal: uploading.signal });
-    if (state.sessionId === sessionId) state.materials.set(m.id, m);
+    if (state.sessionId === sessionId) setMaterial(m);
     input.value = '';
     status.textContent = t(m.published ? 'materials.uploaded' : 'materials.uploaded_draft', { name: m.filename });
     renderMaterials();
@@ -483,7 +495,7 @@ async function setPublished(m, published) {
   $('#materials-error').textContent = '';
   try {
     const res = await api.patch(`/materials/${m.id}`, { published });
-    state.materials.set(res.id, res);
+    setMaterial(res);
     renderMaterials();
   } catch (e) {
     $('#materials-error').textContent = errorText(e);
