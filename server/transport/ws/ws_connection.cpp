@@ -200,9 +200,7 @@ void ws_connection::on_hello(protocol::hello const& h) {
 
 void ws_connection::on_live(std::span<prepared_update const* const> run) {
     if (phase_ != phase::live) return;
-    // At most this many frames per send(): one iovec array on the stack.
-    constexpr std::size_t batch = 16;
-    std::array<frame_ptr const*, batch> frames;
+    std::array<frame_ptr const*, max_frames_per_send> frames;
     std::size_t k = 0;
     for (prepared_update const* u : run) {
         // Updates delivered after the welcome's seq was read but committed before it are
@@ -210,7 +208,7 @@ void ws_connection::on_live(std::span<prepared_update const* const> run) {
         if (u->seq <= last_seq_) continue;
         last_seq_ = u->seq;
         frames[k++] = &u->for_viewer(who_->role, who_->subject);
-        if (k == batch) {
+        if (k == frames.size()) {
             send_all({frames.data(), k});
             if (phase_ != phase::live) return;
             k = 0;
@@ -227,7 +225,7 @@ void ws_connection::send_all(std::span<frame_ptr const* const> frames) {
         for (std::size_t i = 0; i < frames.size() && phase_ == phase::live; ++i) send(*frames[i]);
         return;
     }
-    std::array<net::const_buffer, 16> buffers;
+    std::array<net::const_buffer, max_frames_per_send> buffers;
     std::size_t k = std::min(frames.size(), buffers.size());
     for (std::size_t i = 0; i < k; ++i) buffers[i] = net::buffer(**frames[i]);
     boost::system::error_code ec;

@@ -62,7 +62,9 @@ private:
     void on_message(std::string const& text);
     void on_hello(protocol::hello const& h);
     void send(frame_ptr const& frame);
-    // Several frames in one send() (a vectored write); what the kernel does not take is queued.
+    // Several frames (at most max_frames_per_send) in one send(), a vectored write; what the
+    // kernel does not take is queued.
+    static constexpr std::size_t max_frames_per_send = 16;
     void send_all(std::span<frame_ptr const* const> frames);
     void send_text(std::string const& text);
     void flush();
