@@ -50,6 +50,22 @@ api_reply api_client::call(std::string method, std::string const& target, std::s
     return classify(transport_.send(req));
 }
 
+api_reply api_client::get_document(std::string const& target, std::string const& accept,
+                                    std::string& document) {
+    net::http_request req;
+    req.target = target;
+    req.accept = accept;
+    req.token = token_;
+    auto answer = transport_.send(req);
+    bool const success = answer.reached && answer.reply.status >= 200 && answer.reply.status < 300;
+    if (!success) return classify(answer);
+    document = std::move(answer.reply.body);
+    api_reply r;
+    r.what = outcome::ok;
+    r.status = answer.reply.status;
+    return r;
+}
+
 api_reply api_client::get(std::string const& target) {
     return call("GET", target, {});
 }

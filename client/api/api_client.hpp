@@ -43,6 +43,10 @@ public:
     api_reply post(std::string const& target, boost::json::value const& body);
     api_reply patch(std::string const& target, boost::json::value const& body);
     api_reply del(std::string const& target);
+    // A document that is not JSON (a CSV list, a PDF): on success its bytes, as they came, go
+    // to "document"; an error answer is sorted as for the JSON calls.
+    api_reply get_document(std::string const& target, std::string const& accept,
+                           std::string& document);
 
 private:
     api_reply call(std::string method, std::string const& target, std::string body);

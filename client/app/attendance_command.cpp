@@ -1,5 +1,7 @@
-// bimtek attendance [--format csv|json] [--out FILE]: the record of GET
-// /api/v1/events/{id}/attendance, as the server's JSON or as CSV with local times.
+// bimtek attendance [--format csv|json] [--out FILE] [--event ID]: the attendance of an event.
+// CSV is the server's own attendance list (GET /api/v1/events/{id}/attendance.csv, the same
+// file the dashboard exports: BOM, CRLF, a totals row), byte for byte; JSON is the record of
+// GET /api/v1/events/{id}/attendance as the server sent it.
 #include <fstream>
 #include <ostream>
 
@@ -8,73 +10,56 @@
 #include "client/app/commands.hpp"
 #include "client/app/event_lookup.hpp"
 #include "client/cli/exit_codes.hpp"
-#include "shared/text/csv.hpp"
-#include "shared/time/iso8601.hpp"
-#include "shared/time/time_zone.hpp"
 
 namespace bimtek::client::app {
 namespace json = boost::json;
 
 namespace {
 
-std::string text_of(json::object const& o, char const* key) {
-    auto const* v = o.if_contains(key);
-    if (!v || v->is_null()) return {};
-    if (v->is_string()) return std::string(v->as_string());
-    if (v->is_bool()) return v->as_bool() ? "1" : "0";
-    return json::serialize(*v);
+// Writes "text" to standard output, or to the --out file (replacing it).
+bool deliver(command_context& ctx, std::string const& text) {
+    if (!ctx.cmd().out_file) {
+        ctx.out() << text << std::flush;
+        return static_cast<bool>(ctx.out());
+    }
+    std::ofstream file(*ctx.cmd().out_file, std::ios::binary | std::ios::trunc);
+    file << text;
+    file.close();
+    if (!file) ctx.err() << ctx.say(ui::msg::err_write_file, {*ctx.cmd().out_file}) << "\n";
+    return static_cast<bool>(file);
 }
 
-std::string local_time(time_zone const& tz, json::object const& o, char const* key) {
-    auto s = text_of(o, key);
-    auto t = parse_iso8601(s);
-    return t ? tz.format_datetime(*t) : s;
+int attendance_list(command_context& ctx, std::int64_t event_id) {
+    std::string csv;
+    auto r = ctx.api().get_document(
+        "/api/v1/events/" + std::to_string(event_id) + "/attendance.csv", "text/csv", csv);
+    if (!r.ok()) return ctx.fail(r);
+    if (!deliver(ctx, csv)) return cli::exit_failed;
+    if (ctx.cmd().out_file)
+        ctx.out() << ctx.say(ui::msg::attendance_list_written,
+                             {std::to_string(event_id), *ctx.cmd().out_file})
+                  << "\n";
+    return cli::exit_ok;
 }
 
-// One row per participant: who, check-in, and minutes per session (one column per session).
-std::string to_csv(json::object const& a) {
-    auto tz = time_zone::load(text_of(a, "timezone"))
-                  .value_or(time_zone::fixed("Asia/Jakarta", std::chrono::hours(7), "WIB"));
-    std::vector<std::int64_t> session_ids;
-    std::vector<std::string> header{"id",         "name",       "category",      "region",
-                                    "mode",       "checked_in", "checked_in_at", "checked_out_at",
-                                    "present_now"};
-    if (auto const* ss = a.if_contains("sessions"); ss && ss->is_array()) {
-        for (auto const& s : ss->as_array()) {
-            if (!s.is_object()) continue;
-            auto const* id = s.as_object().if_contains("id");
-            session_ids.push_back(id && id->is_int64() ? id->as_int64() : 0);
-            header.push_back("minutes_session_" + std::to_string(session_ids.back()) + " " +
-                             text_of(s.as_object(), "title"));
-        }
+int attendance_record(command_context& ctx, std::int64_t event_id) {
+    auto r = ctx.api().get("/api/v1/events/" + std::to_string(event_id) + "/attendance");
+    if (!r.ok()) return ctx.fail(r);
+    auto const* record = r.body.if_object();
+    if (!record) {
+        ctx.err() << ctx.say(ui::msg::err_bad_reply) << "\n";
+        return cli::exit_failed;
     }
-    std::string out;
-    text::write_csv_record(out, header);
-    auto const* ps = a.if_contains("participants");
-    if (!ps || !ps->is_array()) return out;
-    for (auto const& p : ps->as_array()) {
-        if (!p.is_object()) continue;
-        auto const& o = p.as_object();
-        std::vector<std::string> row{text_of(o, "id"),
-                                     text_of(o, "name"),
-                                     text_of(o, "category"),
-                                     text_of(o, "region"),
-                                     text_of(o, "mode"),
-                                     text_of(o, "checked_in"),
-                                     local_time(tz, o, "checked_in_at"),
-                                     local_time(tz, o, "checked_out_at"),
-                                     text_of(o, "present_now")};
-        for (auto id : session_ids) {
-            std::string minutes = "0";
-            if (auto const* ss = o.if_contains("sessions"); ss && ss->is_array())
-                for (auto const& s : ss->as_array())
-                    if (s.is_object() && text_of(s.as_object(), "session_id") == std::to_string(id))
-                        minutes = text_of(s.as_object(), "minutes");
-            row.push_back(minutes);
-        }
-        text::write_csv_record(out, row);
+    if (!deliver(ctx, json::serialize(r.body) + "\n")) return cli::exit_failed;
+    if (ctx.cmd().out_file) {
+        std::size_t count = 0;
+        if (auto const* ps = record->if_contains("participants"); ps && ps->is_array())
+            count = ps->as_array().size();
+        ctx.out() << ctx.say(ui::msg::attendance_written,
+                             {std::to_string(count), *ctx.cmd().out_file})
+                  << "\n";
     }
-    return out;
+    return cli::exit_ok;
 }
 
 }  // namespace
@@ -89,32 +74,9 @@ int run_attendance(command_context& ctx) {
         }
         return ctx.fail(*r);
     }
-    auto r = ctx.api().get("/api/v1/events/" + std::to_string(std::get<event_info>(ev).id) +
-                           "/attendance");
-    if (!r.ok()) return ctx.fail(r);
-    if (!r.body.is_object()) {
-        ctx.err() << ctx.say(ui::msg::err_bad_reply) << "\n";
-        return cli::exit_failed;
-    }
-    std::string text =
-        ctx.cmd().format == "json" ? json::serialize(r.body) + "\n" : to_csv(r.body.as_object());
-    if (!ctx.cmd().out_file) {
-        ctx.out() << text << std::flush;
-        return ctx.out() ? cli::exit_ok : cli::exit_failed;
-    }
-    std::ofstream file(*ctx.cmd().out_file, std::ios::binary | std::ios::trunc);
-    file << text;
-    file.close();
-    if (!file) {
-        ctx.err() << ctx.say(ui::msg::err_write_file, {*ctx.cmd().out_file}) << "\n";
-        return cli::exit_failed;
-    }
-    std::size_t count = 0;
-    if (auto const* ps = r.body.as_object().if_contains("participants"); ps && ps->is_array())
-        count = ps->as_array().size();
-    ctx.out() << ctx.say(ui::msg::attendance_written, {std::to_string(count), *ctx.cmd().out_file})
-              << "\n";
-    return cli::exit_ok;
+    auto const event_id = std::get<event_info>(ev).id;
+    return ctx.cmd().format == "json" ? attendance_record(ctx, event_id)
+                                      : attendance_list(ctx, event_id);
 }
 
 }  // namespace bimtek::client::app

@@ -38,7 +38,7 @@ public:
         http::request<http::string_body> req{verb_of(r.method), r.target, 11};
         req.set(http::field::host, host_ + ":" + port_);
         req.set(http::field::user_agent, "bimtek-client/0.1");
-        req.set(http::field::accept, "application/json");
+        req.set(http::field::accept, r.accept);
         if (!r.token.empty()) req.set(http::field::authorization, "Bearer " + r.token);
         if (!r.body.empty() || r.method == "POST" || r.method == "PATCH" || r.method == "PUT") {
             req.set(http::field::content_type, r.content_type);

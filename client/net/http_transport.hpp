@@ -14,6 +14,7 @@ struct http_request {
     std::string target;          // "/api/v1/events"
     std::string body;
     std::string content_type = "application/json";
+    std::string accept = "application/json";
     std::string token;  // sent as "Authorization: Bearer" when not empty
 };
 

@@ -213,6 +213,8 @@ constexpr std::array<catalog_entry, static_cast<std::size_t>(msg::count_)> catal
     E(session_ended, "Sesi #{0} selesai: {1}", "Session #{0} ended: {1}"),
     E(attendance_written, "Kehadiran {0} peserta ditulis ke {1}.",
       "Attendance of {0} participants written to {1}."),
+    E(attendance_list_written, "Daftar hadir acara #{0} ditulis ke {1}.",
+      "Attendance list of event #{0} written to {1}."),
 }};
 
 #undef E

@@ -154,6 +154,7 @@ enum class msg {
     session_started,
     session_ended,
     attendance_written,
+    attendance_list_written,
     count_  // not a message
 };
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/client/client_test_support.hpp"
+#include "tests/harness/http_client.hpp"
 #include "tests/harness/test_server.hpp"
 
 namespace bimtek::testing {
@@ -32,14 +33,22 @@ TEST(AuthCli, LoginReadsThePasswordFromStdinAndStoresTheTokenPrivately) {
     EXPECT_EQ(body.at("event_id").as_int64(), server.event_id());
     EXPECT_EQ(body.at("participants").as_array().size(), 50u + 170u);
 
+    // CSV is the server's attendance list (the dashboard's export), byte for byte.
+    http_client http(server.port());
+    http.set_token(server.login_coordinator());
+    auto list = http.get("/api/v1/events/" + std::to_string(server.event_id()) + "/attendance.csv");
+    ASSERT_EQ(list.status, 200);
+    EXPECT_EQ(list.body.rfind("\xEF\xBB\xBFNo,Nama,Kategori,Wilayah,Mode", 0), 0u) << list.body;
     auto csv_file = home.dir / "hadir.csv";
     auto c = run_client({"attendance", "--out", csv_file.string()}, home.env());
     ASSERT_EQ(c.status, 0) << c.err;
-    std::ifstream in(csv_file);
-    std::string header;
-    std::getline(in, header);
-    EXPECT_EQ(header.rfind("id,name,category,region,mode,checked_in,checked_in_at", 0), 0u)
-        << header;
+    EXPECT_NE(c.out.find("ditulis ke " + csv_file.string()), std::string::npos) << c.out;
+    std::ifstream in(csv_file, std::ios::binary);
+    std::string written{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    EXPECT_EQ(written, list.body);
+    auto to_stdout = run_client({"attendance", "--format", "csv"}, home.env());
+    ASSERT_EQ(to_stdout.status, 0) << to_stdout.err;
+    EXPECT_EQ(to_stdout.out, list.body);
 
     auto out = run_client({"logout"}, home.env());
     EXPECT_EQ(out.status, 0) << out.err;
