@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "client/cli/parse_error_text.hpp"
 #include "client/net/server_url.hpp"
 
 namespace bimtek::client::cli {
@@ -22,6 +23,29 @@ std::optional<std::string> lang_arg(std::vector<std::string> const& args) {
         if (args[i].starts_with("--lang=")) return args[i].substr(7);
     }
     return std::nullopt;
+}
+
+// A parse error in the user's language (see parse_error_text.hpp).
+std::string explain(CLI::App& app, CLI::ParseError const& e, ui::lang l) {
+    auto kind = parse_mistake::other;
+    std::vector<std::string> extras;
+    if (dynamic_cast<CLI::RequiredError const*>(&e)) {
+        kind = parse_mistake::required;
+    } else if (dynamic_cast<CLI::ExtrasError const*>(&e)) {
+        kind = parse_mistake::unexpected;
+        extras = app.remaining(true);
+    } else if (dynamic_cast<CLI::ExcludesError const*>(&e)) {
+        kind = parse_mistake::excludes;
+    } else if (dynamic_cast<CLI::RequiresError const*>(&e)) {
+        kind = parse_mistake::needs;
+    } else if (dynamic_cast<CLI::ConversionError const*>(&e)) {
+        kind = parse_mistake::conversion;
+    } else if (dynamic_cast<CLI::ValidationError const*>(&e)) {
+        kind = parse_mistake::validation;
+    } else if (dynamic_cast<CLI::ArgumentMismatch const*>(&e)) {
+        kind = parse_mistake::argument_mismatch;
+    }
+    return parse_error_text(kind, e.what(), l, extras);
 }
 
 }  // namespace
@@ -134,7 +158,7 @@ parse_outcome parse_command_line(std::vector<std::string> const& args,
     } catch (CLI::CallForAllHelp const&) {
         return help_request{app.help()};
     } catch (CLI::ParseError const& e) {
-        return usage_error{ui::format(l, msg::usage_error, {e.what()})};
+        return usage_error{ui::format(l, msg::usage_error, {explain(app, e, l)})};
     }
 
     if (!lang_text.empty() && !ui::parse_lang(lang_text))

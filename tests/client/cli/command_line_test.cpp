@@ -1,4 +1,5 @@
 #include "client/cli/command_line.hpp"
+#include "client/cli/parse_error_text.hpp"
 
 #include <gtest/gtest.h>
 
@@ -120,6 +121,39 @@ TEST(CommandLine, HelpForTheProgramAndForEachCommand) {
     auto none = parse_command_line({}, {});
     ASSERT_TRUE(std::holds_alternative<help_request>(none));
     EXPECT_TRUE(std::get<help_request>(none).is_error);
+}
+
+
+std::string usage_message(std::vector<std::string> args) {
+    auto r = parse_command_line(args, {});
+    auto const* e = std::get_if<usage_error>(&r);
+    return e ? e->message : "(no usage error)";
+}
+
+// CLI11 words its errors in English; the mistakes people make come out in their language.
+TEST(CommandLine, UsageErrorsSayWhatWasWrongInTheChosenLanguage) {
+    EXPECT_EQ(usage_message({"login"}), "Penggunaan salah: --user wajib diisi");
+    EXPECT_EQ(usage_message({"vote"}), "Penggunaan salah: ID wajib diisi");
+    EXPECT_EQ(usage_message({"login", "--user"}), "Penggunaan salah: --user perlu diberi nilai");
+    EXPECT_EQ(usage_message({"watch", "--nope"}), "Penggunaan salah: argumen tidak dikenal: --nope");
+    EXPECT_EQ(usage_message({"attendance", "--format", "xlsx"}),
+              "Penggunaan salah: nilai --format tidak sah");
+    EXPECT_EQ(usage_message({"watch", "--since", "abc"}), "Penggunaan salah: nilai --since tidak sah");
+    EXPECT_EQ(usage_message({"checkin", "--drain-timeout", "1.5"}),
+              "Penggunaan salah: nilai --drain-timeout tidak sah");
+    // A value no check stopped but the conversion refused (CLI11's wording).
+    EXPECT_EQ(parse_error_text(parse_mistake::conversion, "Could not convert: --since = x1",
+                               ui::lang::id),
+              "nilai --since tidak sah: x1");
+    // Wordings this does not know stay CLI11's.
+    EXPECT_EQ(parse_error_text(parse_mistake::required, "A subcommand is required", ui::lang::id),
+              "A subcommand is required");
+    EXPECT_EQ(usage_message({"checkin", "--flush", "--code", "X"}),
+              "Penggunaan salah: --flush tidak dapat dipakai bersama --code");
+    EXPECT_EQ(usage_message({"qa", "--lang", "en"}), "(no usage error)");
+    EXPECT_EQ(usage_message({"--lang", "en", "login"}), "Usage error: --user is required");
+    EXPECT_EQ(usage_message({"--lang", "en", "watch", "a", "b"}),
+              "Usage error: unexpected argument: a b");
 }
 
 }  // namespace
