@@ -68,13 +68,15 @@ result<material_view> material_service::upload(principal const& by, session_id i
                           "the file's content is not " + *type);
 
     timestamp now = clock_.now();
-    return write_value<material_view>(store_, [&](repositories& r) -> result<material_view> {
+    bool kept = false;
+    auto added = write_value<material_view>(store_, [&](repositories& r) -> result<material_view> {
         auto s = r.sessions.find(in_session);  // again: it may have gone meanwhile
         if (!s) return session_not_found();
         if (status st = require_session_runner(r, by, *s); !st) return st.error();
         // Inside the write, so a concurrent delete cannot remove the file between here and the
         // commit (collect() also runs inside a write).
-        if (status kept = files_.keep(u.path, digest->sha256); !kept) return kept.error();
+        if (status st = files_.keep(u.path, digest->sha256); !st) return st.error();
+        kept = true;
         material m;
         m.event = s->event;
         m.session = s->id;
@@ -94,6 +96,10 @@ result<material_view> material_service::upload(principal const& by, session_id i
         }
         return view(std::move(m), link_scope::staff, now);
     });
+    // The file was stored but the material was not (a failed commit): no stored file stays
+    // without a material, unless another material has the same content.
+    if (!added && kept) collect(digest->sha256);
+    return added;
 }
 
 result<std::vector<material_view>> material_service::list(principal const& by,

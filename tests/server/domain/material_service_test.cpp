@@ -150,6 +150,21 @@ TEST_F(material_service_test, a_failed_store_adds_no_material) {
     EXPECT_TRUE(notifier.updates().empty());
 }
 
+TEST_F(material_service_test, a_failed_commit_leaves_no_stored_file_behind) {
+    store.fail_next_write();
+    EXPECT_ERROR(materials.upload(as_speaker(), own.id, body(pdf())), internal, "storage_failure");
+    EXPECT_EQ(files.keeps(), 1);
+    EXPECT_TRUE(files.files().empty());
+    EXPECT_TRUE(materials.list(as_coordinator(), own.id)->empty());
+
+    // A file another material uses stays.
+    auto first = uploaded(pdf("same"));
+    store.fail_next_write();
+    EXPECT_FALSE(materials.upload(as_speaker(), own.id, body(pdf("same"))).ok());
+    EXPECT_EQ(files.files().size(), 1u);
+    EXPECT_TRUE(materials.open(as_speaker(), first.material.id).ok());
+}
+
 TEST_F(material_service_test, drafts_are_for_staff_until_published) {
     auto u = body(pdf());
     u.published = false;
