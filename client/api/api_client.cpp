@@ -9,7 +9,8 @@ api_reply classify(net::http_outcome const& o) {
     api_reply r;
     if (!o.reached) {
         r.what = outcome::unreachable;
-        r.code = o.error;
+        r.fault = o.fault;
+        r.code = o.fault.detail;
         return r;
     }
     r.status = o.reply.status;

@@ -24,9 +24,10 @@ struct api_reply {
     outcome what = outcome::unreachable;
     int status = 0;
     boost::json::value body;  // parsed JSON (null when empty or not JSON)
-    std::string code;         // error.code from the body, or the transport's error
+    std::string code;         // error.code from the body, or the transport's words
     std::string message;      // error.message from the body
     std::string retry_after;  // the Retry-After header (429)
+    net::link_fault fault;    // why there was no answer (unreachable)
 
     bool ok() const { return what == outcome::ok; }
 };

@@ -38,7 +38,8 @@ int command_context::fail(api::api_reply const& r) {
         case outcome::ok:
             return cli::exit_ok;
         case outcome::unreachable:
-            err_ << say(ui::msg::err_unreachable, {server_text_, r.code}) << "\n";
+            err_ << say(ui::msg::err_unreachable, {server_text_, ui::describe(lang(), r.fault)})
+                 << "\n";
             return cli::exit_unreachable;
         case outcome::auth:
             if (r.status == 403) {

@@ -105,9 +105,10 @@ public:
         print();
         return true;
     }
-    void link_changed(live::link_state s, std::string const& detail) override {
+    void link_changed(live::link_state s, net::link_fault const& why) override {
         if (s == live::link_state::reconnecting)
-            ctx_.err() << ctx_.say(msg::watch_reconnecting, {detail}) << std::endl;
+            ctx_.err() << ctx_.say(msg::watch_reconnecting, {ui::describe(ctx_.lang(), why)})
+                       << std::endl;
     }
     bool tick() override {
         if (interrupted() || done_) return false;
@@ -178,9 +179,13 @@ int run_questions(command_context& ctx) {
         ctx.out() << json::serialize(r.body) << std::endl;
         return cli::exit_ok;
     }
-    if (!r.body.is_object())
-        return ctx.fail(
-            api::api_reply{api::outcome::server_error, r.status, {}, "bad_reply", {}, {}});
+    if (!r.body.is_object()) {
+        api::api_reply unreadable;
+        unreadable.what = api::outcome::server_error;
+        unreadable.status = r.status;
+        unreadable.code = "bad_reply";
+        return ctx.fail(unreadable);
+    }
     live::live_state st;
     st.load_questions(r.body.as_object());
     ctx.out() << ctx.say(msg::q_header, {std::to_string(session), session_title(ctx, session)})
@@ -249,10 +254,11 @@ int run_qa(command_context& ctx) {
         case live::follow_end::stopped:
             return sink.exit_code();
         case live::follow_end::unauthorized:
-            ctx.err() << ctx.say(msg::err_auth_token, {follower.last_error()}) << "\n";
+            ctx.err() << ctx.say(msg::err_auth_token, {follower.last_fault().detail}) << "\n";
             return cli::exit_auth;
         case live::follow_end::unreachable:
-            ctx.err() << ctx.say(msg::err_unreachable, {ctx.server_text(), follower.last_error()})
+            ctx.err() << ctx.say(msg::err_unreachable,
+                                 {ctx.server_text(), ui::describe(ctx.lang(), follower.last_fault())})
                       << "\n";
             return cli::exit_unreachable;
     }

@@ -41,9 +41,10 @@ public:
         ctx_.out() << frame << '\n' << std::flush;
         return static_cast<bool>(ctx_.out());
     }
-    void link_changed(live::link_state s, std::string const& detail) override {
+    void link_changed(live::link_state s, net::link_fault const& why) override {
         if (s == live::link_state::reconnecting)
-            ctx_.err() << ctx_.say(msg::watch_reconnecting, {detail}) << std::endl;
+            ctx_.err() << ctx_.say(msg::watch_reconnecting, {ui::describe(ctx_.lang(), why)})
+                       << std::endl;
     }
     bool tick() override { return !interrupted(); }
 
@@ -72,9 +73,9 @@ public:
         draw();
         return true;
     }
-    void link_changed(live::link_state s, std::string const& detail) override {
+    void link_changed(live::link_state s, net::link_fault const& why) override {
         state_.connected = s == live::link_state::connected;
-        state_.link_detail = detail;
+        state_.link_detail = ui::describe(ctx_.lang(), why);
         draw();
     }
     bool tick() override {
@@ -144,10 +145,11 @@ int run_watch(command_context& ctx) {
         case live::follow_end::stopped:
             return cli::exit_ok;
         case live::follow_end::unauthorized:
-            ctx.err() << ctx.say(msg::err_auth_token, {follower.last_error()}) << "\n";
+            ctx.err() << ctx.say(msg::err_auth_token, {follower.last_fault().detail}) << "\n";
             return cli::exit_auth;
         case live::follow_end::unreachable:
-            ctx.err() << ctx.say(msg::err_unreachable, {ctx.server_text(), follower.last_error()})
+            ctx.err() << ctx.say(msg::err_unreachable,
+                                 {ctx.server_text(), ui::describe(ctx.lang(), follower.last_fault())})
                       << "\n";
             return cli::exit_unreachable;
     }

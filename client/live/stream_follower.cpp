@@ -38,8 +38,8 @@ follow_end stream_follower::run(follower_sink& sink) {
     bool first_attempt = true;
     sink.link_changed(link_state::connecting, {});
     for (;;) {
-        if (auto why = ws_.open(options_.url, options_.connect_timeout); !why.empty()) {
-            last_error_ = why;
+        if (auto why = ws_.open(options_.url, options_.connect_timeout)) {
+            last_fault_ = why;
             if (first_attempt && options_.give_up_if_first_fails) return follow_end::unreachable;
             first_attempt = false;
             sink.link_changed(link_state::reconnecting, why);
@@ -52,11 +52,11 @@ follow_end stream_follower::run(follower_sink& sink) {
         auto last_heard = clock_.now();
         bool ping_sent = false;
         bool reconnect_now = false;  // a gap: ask again at once
-        std::string why;
+        net::link_fault why;
         for (;;) {
             auto e = ws_.next(options_.tick);
             if (e.what == net::ws_event::kind::closed) {
-                why = e.reason;
+                why = e.fault;
                 break;
             }
             if (e.what == net::ws_event::kind::timeout) {
@@ -66,7 +66,7 @@ follow_end stream_follower::run(follower_sink& sink) {
                 }
                 auto quiet = clock_.now() - last_heard;
                 if (quiet > options_.silence_limit) {
-                    why = "no answer from the server";
+                    why = {net::fault_kind::silent, "no answer from the server"};
                     ws_.close();
                     break;
                 }
@@ -94,7 +94,7 @@ follow_end stream_follower::run(follower_sink& sink) {
                         return follow_end::stopped;
                     }
                 } else if (v == stream_cursor::verdict::gap) {
-                    why = "gap in the stream";
+                    why = {net::fault_kind::stream_gap, "gap in the stream"};
                     reconnect_now = true;
                     ws_.close();
                     break;
@@ -103,7 +103,8 @@ follow_end stream_follower::run(follower_sink& sink) {
                 if (cursor_.on_resync(*r)) sink.resynced(*r);
             } else if (auto* err = std::get_if<protocol::error>(msg)) {
                 if (err->code == "unauthorized" || err->code == "forbidden") {
-                    last_error_ = err->code + (err->message.empty() ? "" : ": " + err->message);
+                    last_fault_ = {net::fault_kind::other,
+                                   err->code + (err->message.empty() ? "" : ": " + err->message)};
                     ws_.close();
                     return follow_end::unauthorized;
                 }
@@ -113,7 +114,7 @@ follow_end stream_follower::run(follower_sink& sink) {
                 return follow_end::stopped;
             }
         }
-        last_error_ = why;
+        last_fault_ = why;
         sink.link_changed(link_state::reconnecting, why);
         if (!reconnect_now && !pause(sink, backoff_.next())) return follow_end::stopped;
     }

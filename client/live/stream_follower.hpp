@@ -29,7 +29,7 @@ public:
     // The next update, never one twice; "frame" is the message exactly as the server sent it.
     // false stops the follower.
     virtual bool updated(protocol::update const& u, std::string const& frame) = 0;
-    virtual void link_changed(link_state s, std::string const& detail) = 0;
+    virtual void link_changed(link_state s, net::link_fault const& why) = 0;
     // Called at least every tick while nothing else happens; false stops the follower.
     virtual bool tick() = 0;
 };
@@ -64,7 +64,9 @@ public:
 
     follow_end run(follower_sink& sink);
     stream_cursor const& cursor() const { return cursor_; }
-    std::string const& last_error() const { return last_error_; }
+    // Why the last connection failed or ended; after follow_end::unauthorized, the server's
+    // error ("code: message") as "other".
+    net::link_fault const& last_fault() const { return last_fault_; }
 
 private:
     // Waits "d" in ticks; false when the sink asked to stop.
@@ -75,7 +77,7 @@ private:
     follower_options options_;
     stream_cursor cursor_;
     backoff backoff_;
-    std::string last_error_;
+    net::link_fault last_fault_;
 };
 
 }  // namespace bimtek::client::live

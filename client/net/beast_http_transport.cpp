@@ -6,6 +6,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "client/net/asio_fault.hpp"
 #include "client/net/http_transport.hpp"
 
 namespace bimtek::client::net {
@@ -52,7 +53,7 @@ public:
         http_outcome out;
         auto fail = [&out](char const* what, beast::error_code ec) {
             out.reached = false;
-            out.error = std::string(what) + ": " + ec.message();
+            out.fault = fault_of(ec, what);
         };
         auto const deadline = timeout_;
 

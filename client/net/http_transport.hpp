@@ -7,6 +7,8 @@
 #include <memory>
 #include <string>
 
+#include "client/net/link_fault.hpp"
+
 namespace bimtek::client::net {
 
 struct http_request {
@@ -25,11 +27,11 @@ struct http_reply {
 };
 
 // "reached" is false when no answer came: the name did not resolve, the connection was refused
-// or dropped, or the timeout passed; "error" says which.
+// or dropped, or the timeout passed; "fault" says which.
 struct http_outcome {
     bool reached = false;
     http_reply reply;
-    std::string error;
+    link_fault fault;
 };
 
 class http_transport {

@@ -10,6 +10,7 @@
 #include <websocketpp/client.hpp>
 #include <websocketpp/config/asio_no_tls_client.hpp>
 
+#include "client/net/asio_fault.hpp"
 #include "client/net/ws_transport.hpp"
 
 namespace bimtek::client::net {
@@ -17,6 +18,28 @@ namespace {
 
 using ws_client = websocketpp::client<websocketpp::config::asio_client>;
 using connection_hdl = websocketpp::connection_hdl;
+
+// Why a connection failed to open, as far as WebSocket++ tells. It turns a failed resolve or
+// connect into "pass_through" and drops Asio's code (transport/asio/endpoint.hpp,
+// handle_connect): "socket_error" says so, for open() to diagnose.
+link_fault open_failure(ws_client::connection_ptr const& c, bool& socket_error) {
+    namespace transport = websocketpp::transport::error;
+    auto const ec = c->get_ec();
+    socket_error = ec == transport::make_error_code(transport::pass_through);
+    if (ec == websocketpp::error::make_error_code(websocketpp::error::open_handshake_timeout) ||
+        ec == transport::make_error_code(transport::timeout))
+        return {fault_kind::timed_out, ec.message()};
+    return {fault_kind::other, ec.message()};
+}
+
+// Why an open connection ended: a close frame from the server, or none (dropped).
+link_fault close_reason(ws_client::connection_ptr const& c) {
+    auto const code = c->get_remote_close_code();
+    std::string detail = "closed (" + std::to_string(code) + ")";
+    if (!c->get_remote_close_reason().empty()) detail += " " + c->get_remote_close_reason();
+    bool const no_close_frame = code == websocketpp::close::status::abnormal_close;
+    return {no_close_frame ? fault_kind::dropped : fault_kind::closed, detail};
+}
 
 class websocketpp_transport final : public ws_transport {
 public:
@@ -44,11 +67,11 @@ public:
     websocketpp_transport(websocketpp_transport const&) = delete;
     websocketpp_transport& operator=(websocketpp_transport const&) = delete;
 
-    std::string open(std::string const& url, std::chrono::milliseconds timeout) override {
+    link_fault open(std::string const& url, std::chrono::milliseconds timeout) override {
         close();
         websocketpp::lib::error_code ec;
         ws_client::connection_ptr con = client_.get_connection(url, ec);
-        if (ec) return ec.message();
+        if (ec) return {fault_kind::other, ec.message()};
         con->set_open_handshake_timeout(static_cast<long>(timeout.count()));
         std::uint64_t generation;
         {
@@ -56,7 +79,8 @@ public:
             generation = ++generation_;
             events_.clear();
             state_ = state::connecting;
-            failure_.clear();
+            failure_ = {};
+            socket_error_ = false;
             hdl_ = con->get_handle();
         }
         con->set_open_handler([this, generation](connection_hdl) {
@@ -66,21 +90,19 @@ public:
             cv_.notify_all();
         });
         con->set_fail_handler([this, generation](connection_hdl h) {
-            std::string why = "connection failed";
-            if (auto c = client_.get_con_from_hdl(h)) why = c->get_ec().message();
+            link_fault why{fault_kind::other, "connection failed"};
+            bool socket_error = false;
+            if (auto c = client_.get_con_from_hdl(h)) why = open_failure(c, socket_error);
             std::lock_guard lock(mutex_);
             if (generation != generation_) return;
             state_ = state::closed;
             failure_ = why;
+            socket_error_ = socket_error;
             cv_.notify_all();
         });
         con->set_close_handler([this, generation](connection_hdl h) {
-            std::string why = "closed";
-            if (auto c = client_.get_con_from_hdl(h)) {
-                why = "closed (" + std::to_string(c->get_remote_close_code()) + ")";
-                if (!c->get_remote_close_reason().empty())
-                    why += " " + c->get_remote_close_reason();
-            }
+            link_fault why{fault_kind::dropped, "closed"};
+            if (auto c = client_.get_con_from_hdl(h)) why = close_reason(c);
             std::lock_guard lock(mutex_);
             if (generation != generation_) return;
             state_ = state::closed;
@@ -100,12 +122,18 @@ public:
         bool settled = cv_.wait_for(lock, timeout + std::chrono::milliseconds(500),
                                     [this] { return state_ != state::connecting; });
         if (settled && state_ == state::open) return {};
-        std::string why =
-            !settled ? std::string("timeout") : (failure_.empty() ? "connection closed" : failure_);
+        link_fault why = !settled  ? link_fault{fault_kind::timed_out, "timeout"}
+                         : failure_ ? failure_
+                                    : link_fault{fault_kind::dropped, "connection closed"};
+        bool const diagnose = settled && socket_error_;
         ++generation_;  // whatever this connection still does is no longer ours
         state_ = state::closed;
         lock.unlock();
         drop(con->get_handle());
+        // One plain TCP connection to the same place says what WebSocket++ did not.
+        if (diagnose)
+            if (auto probed = probe_tcp(con->get_host(), std::to_string(con->get_port()), timeout))
+                return probed;
         return why;
     }
 
@@ -131,7 +159,8 @@ public:
             events_.pop_front();
             return e;
         }
-        if (state_ != state::open) return ws_event{ws_event::kind::closed, {}, "not connected"};
+        if (state_ != state::open)
+            return ws_event{ws_event::kind::closed, {}, {fault_kind::dropped, "not connected"}};
         return ws_event{};
     }
 
@@ -172,7 +201,8 @@ private:
     // Guarded by mutex_:
     std::uint64_t generation_ = 0;  // events of older connections are dropped
     state state_ = state::idle;
-    std::string failure_;
+    link_fault failure_;
+    bool socket_error_ = false;  // failure_ is WebSocket++'s "pass_through"
     connection_hdl hdl_;
     std::deque<ws_event> events_;
 };

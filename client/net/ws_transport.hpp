@@ -9,21 +9,23 @@
 #include <memory>
 #include <string>
 
+#include "client/net/link_fault.hpp"
+
 namespace bimtek::client::net {
 
 struct ws_event {
     enum class kind { message, timeout, closed };
     kind what = kind::timeout;
-    std::string text;    // the text of a message
-    std::string reason;  // why the connection closed
+    std::string text;  // the text of a message
+    link_fault fault;  // why the connection closed
 };
 
 class ws_transport {
 public:
     virtual ~ws_transport() = default;
     // Opens "url" (ws://HOST:PORT/ws), waiting at most "timeout" for the handshake; any previous
-    // connection is dropped first. Returns an empty string when open, otherwise why not.
-    virtual std::string open(std::string const& url, std::chrono::milliseconds timeout) = 0;
+    // connection is dropped first. Returns no fault when open, otherwise why not.
+    virtual link_fault open(std::string const& url, std::chrono::milliseconds timeout) = 0;
     // Queues one text frame on the open connection; a failure shows up as a "closed" event.
     virtual void send(std::string const& text) = 0;
     // The next message of the open connection, "closed" once it ended (or none is open), or

@@ -101,6 +101,16 @@ constexpr std::array<catalog_entry, static_cast<std::size_t>(msg::count_)> catal
       "not a valid server address: \"{0}\" (example: http://127.0.0.1:8080)"),
     E(bad_lang, "bahasa tidak dikenal: \"{0}\" (id atau en)",
       "unknown language: \"{0}\" (id or en)"),
+    // why a connection failed or ended (net::fault_kind)
+    E(fault_name_not_found, "nama server tidak ditemukan", "server name not found"),
+    E(fault_refused, "koneksi ditolak; apakah server berjalan?",
+      "connection refused; is the server running?"),
+    E(fault_no_route, "jaringan tidak terjangkau", "network unreachable"),
+    E(fault_timed_out, "tidak ada jawaban dalam batas waktu", "no answer in time"),
+    E(fault_dropped, "koneksi terputus", "connection lost"),
+    E(fault_closed, "koneksi ditutup oleh server", "connection closed by the server"),
+    E(fault_silent, "server tidak menjawab", "the server stopped answering"),
+    E(fault_stream_gap, "ada pembaruan yang terlewat", "updates were missed"),
     // errors
     E(err_no_token,
       "Belum masuk. Jalankan `bimtek login --user NAMA` atau `bimtek join --code KODE`, atau "
@@ -138,8 +148,7 @@ constexpr std::array<catalog_entry, static_cast<std::size_t>(msg::count_)> catal
     E(logout_ok, "Keluar. Token dihapus dari {0}.", "Logged out. The token was removed from {0}."),
     E(token_saved_at, "Token disimpan di {0}.", "Token stored in {0}."),
     // watch and the live view
-    E(watch_reconnecting, "Koneksi terputus ({0}); menyambung ulang…",
-      "Connection lost ({0}); reconnecting…"),
+    E(watch_reconnecting, "Menyambung ulang… ({0})", "Reconnecting… ({0})"),
     E(watch_connected, "Terhubung ke acara #{0} (seq {1}).", "Connected to event #{0} (seq {1})."),
     E(watch_resync, "Server meminta sinkron ulang ({0}); lanjut dari seq {1}.",
       "The server asked for a resync ({0}); continuing from seq {1}."),
@@ -255,6 +264,33 @@ catalog_entry const& entry(msg m) {
 std::string_view text(lang l, msg m) {
     auto const& e = entry(m);
     return l == lang::en ? e.en : e.id;
+}
+
+std::string describe(lang l, net::link_fault const& f) {
+    using net::fault_kind;
+    switch (f.kind) {
+        case fault_kind::none:
+            return {};
+        case fault_kind::name_not_found:
+            return std::string(text(l, msg::fault_name_not_found));
+        case fault_kind::refused:
+            return std::string(text(l, msg::fault_refused));
+        case fault_kind::no_route:
+            return std::string(text(l, msg::fault_no_route));
+        case fault_kind::timed_out:
+            return std::string(text(l, msg::fault_timed_out));
+        case fault_kind::dropped:
+            return std::string(text(l, msg::fault_dropped));
+        case fault_kind::closed:
+            return std::string(text(l, msg::fault_closed));
+        case fault_kind::silent:
+            return std::string(text(l, msg::fault_silent));
+        case fault_kind::stream_gap:
+            return std::string(text(l, msg::fault_stream_gap));
+        case fault_kind::other:
+            break;
+    }
+    return f.detail;
 }
 
 std::string format(lang l, msg m, std::initializer_list<std::string_view> args) {

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "client/net/link_fault.hpp"
+
 namespace bimtek::client::ui {
 
 enum class lang { id, en };
@@ -67,6 +69,14 @@ enum class msg {
     usage_hint,
     bad_server_url,
     bad_lang,
+    fault_name_not_found,
+    fault_refused,
+    fault_no_route,
+    fault_timed_out,
+    fault_dropped,
+    fault_closed,
+    fault_silent,
+    fault_stream_gap,
     // errors
     err_no_token,
     err_unreachable,
@@ -168,6 +178,10 @@ enum class msg {
 std::string_view text(lang l, msg m);
 // text(l, m) with {0}, {1}, ... replaced by "args".
 std::string format(lang l, msg m, std::initializer_list<std::string_view> args = {});
+
+// Why a connection failed or ended, in words for the user: the library's own words only for
+// what has no name of ours (fault_kind::other); empty for no fault.
+std::string describe(lang l, net::link_fault const& f);
 
 // For the catalog's test: the key of "m" ("opt_server") and its text in each language.
 struct catalog_entry {

@@ -87,9 +87,16 @@ TEST(AuthCli, ExitCodesAndMessagesInBothLanguages) {
     auto down = "http://127.0.0.1:" + std::to_string(free_port());
     auto unreachable = run_client({"--server", down, "--token", "t", "attendance"}, home.env());
     EXPECT_EQ(unreachable.status, 4);
-    EXPECT_NE(unreachable.err.find("tidak dapat dihubungi"), std::string::npos) << unreachable.err;
+    EXPECT_NE(unreachable.err.find("tidak dapat dihubungi (koneksi ditolak"), std::string::npos)
+        << unreachable.err;
     auto watch_down = run_client({"--server", down, "--token", "t", "watch", "--json"}, home.env());
     EXPECT_EQ(watch_down.status, 4) << watch_down.err;
+    EXPECT_NE(watch_down.err.find("tidak dapat dihubungi (koneksi ditolak"), std::string::npos)
+        << watch_down.err;
+    auto nameless = run_client(
+        {"--server", "http://nama-server.invalid:8080", "--token", "t", "attendance"}, env_lang);
+    EXPECT_EQ(nameless.status, 4);
+    EXPECT_NE(nameless.err.find("server name not found"), std::string::npos) << nameless.err;
 
     auto env_server = home.env();
     env_server["BIMTEK_SERVER"] = url;

@@ -106,7 +106,7 @@ TEST(WatchCli, AServerCrashInTheMiddleLeavesNoGapAndNoDuplicate) {
     expect_gap_free(lines);
     ASSERT_EQ(lines.size(), 6u) << watch.out();
     for (auto const& l : lines) EXPECT_EQ(l.at("kind").as_string(), "checkin");
-    EXPECT_NE(watch.err().find("menyambung ulang"), std::string::npos) << watch.err();
+    EXPECT_NE(watch.err().find("Menyambung ulang"), std::string::npos) << watch.err();
 }
 
 TEST(WatchCli, SinceReplaysWhatWasMissed) {

@@ -31,14 +31,14 @@ public:
     std::vector<std::string> sent;
     int opens = 0;
 
-    std::string open(std::string const&, std::chrono::milliseconds) override {
+    net::link_fault open(std::string const&, std::chrono::milliseconds) override {
         ++opens;
-        if (connections.empty()) return "refused";
+        if (connections.empty()) return refused();
         current_ = std::move(connections.front());
         connections.pop_front();
         if (current_.size() == 1 && current_[0].empty()) {
             current_.clear();
-            return "refused";
+            return refused();
         }
         open_ = true;
         pos_ = 0;
@@ -49,14 +49,16 @@ public:
         if (text.find("\"hello\"") != std::string::npos) hellos.push_back(text);
     }
     net::ws_event next(std::chrono::milliseconds) override {
-        if (!open_) return {net::ws_event::kind::closed, {}, "not open"};
+        if (!open_) return {net::ws_event::kind::closed, {}, {net::fault_kind::dropped, "not open"}};
         if (pos_ < current_.size()) return {net::ws_event::kind::message, current_[pos_++], {}};
         open_ = false;
-        return {net::ws_event::kind::closed, {}, "dropped"};
+        return {net::ws_event::kind::closed, {}, {net::fault_kind::dropped, "dropped"}};
     }
     void close() override { open_ = false; }
 
 private:
+    static net::link_fault refused() { return {net::fault_kind::refused, "refused"}; }
+
     std::vector<std::string> current_;
     std::size_t pos_ = 0;
     bool open_ = false;
@@ -91,7 +93,10 @@ public:
         frames.push_back(frame);
         return true;
     }
-    void link_changed(link_state, std::string const&) override {}
+    std::vector<net::fault_kind> faults;  // of each reconnecting
+    void link_changed(link_state s, net::link_fault const& why) override {
+        if (s == link_state::reconnecting) faults.push_back(why.kind);
+    }
     bool tick() override { return ++ticks < max_ticks; }
 };
 
@@ -146,6 +151,8 @@ TEST(StreamFollower, AGapMakesItAskAgainAtOnce) {
     EXPECT_EQ(sink.seqs, (std::vector<std::int64_t>{11, 12, 13}));
     ASSERT_GE(ws.hellos.size(), 2u);
     EXPECT_EQ(since_of(ws.hellos[1]), 11);
+    ASSERT_FALSE(sink.faults.empty());
+    EXPECT_EQ(sink.faults.front(), net::fault_kind::stream_gap);
 }
 
 TEST(StreamFollower, ResyncReloadsAndContinuesFromTheWelcome) {
@@ -175,6 +182,7 @@ TEST(StreamFollower, RefusedTokenEndsTheRun) {
     stream_follower f(ws, clock, follower_options{"ws://x/ws", "bad", std::nullopt});
     EXPECT_EQ(f.run(sink), follow_end::unauthorized);
     EXPECT_EQ(ws.opens, 1);
+    EXPECT_EQ(f.last_fault().detail, "unauthorized: unknown token");
 }
 
 TEST(StreamFollower, UnreachableAtTheStartEndsTheRun) {
@@ -183,6 +191,7 @@ TEST(StreamFollower, UnreachableAtTheStartEndsTheRun) {
     recording_sink sink;
     stream_follower f(ws, clock, follower_options{"ws://x/ws", "tok", std::nullopt});
     EXPECT_EQ(f.run(sink), follow_end::unreachable);
+    EXPECT_EQ(f.last_fault().kind, net::fault_kind::refused);
 }
 
 TEST(StreamFollower, PingsAQuietConnectionAndDropsADeadOne) {
@@ -194,7 +203,7 @@ TEST(StreamFollower, PingsAQuietConnectionAndDropsADeadOne) {
         int opens = 0;
         bool open_ = false;
         bool welcomed_ = false;
-        std::string open(std::string const&, std::chrono::milliseconds) override {
+        net::link_fault open(std::string const&, std::chrono::milliseconds) override {
             ++opens;
             open_ = true;
             welcomed_ = false;
@@ -202,7 +211,7 @@ TEST(StreamFollower, PingsAQuietConnectionAndDropsADeadOne) {
         }
         void send(std::string const& t) override { sent.push_back(t); }
         net::ws_event next(std::chrono::milliseconds t) override {
-            if (!open_) return {net::ws_event::kind::closed, {}, "closed"};
+            if (!open_) return {net::ws_event::kind::closed, {}, {net::fault_kind::dropped, "closed"}};
             if (!welcomed_) {
                 welcomed_ = true;
                 return {net::ws_event::kind::message, welcome_frame(1), {}};
@@ -224,6 +233,8 @@ TEST(StreamFollower, PingsAQuietConnectionAndDropsADeadOne) {
     f.run(sink);
     EXPECT_NE(std::find(ws.sent.begin(), ws.sent.end(), R"({"type":"ping"})"), ws.sent.end());
     EXPECT_GE(ws.opens, 2);
+    ASSERT_FALSE(sink.faults.empty());
+    EXPECT_EQ(sink.faults.front(), net::fault_kind::silent);
 }
 
 }  // namespace

@@ -48,5 +48,26 @@ TEST(Messages, LanguageNames) {
     EXPECT_STREQ(lang_code(lang::en), "en");
 }
 
+TEST(Messages, ConnectionFaultsInWordsOfTheUsersLanguage) {
+    using net::fault_kind;
+    EXPECT_EQ(describe(lang::id, {fault_kind::refused, "connect: Connection refused"}),
+              "koneksi ditolak; apakah server berjalan?");
+    EXPECT_EQ(describe(lang::en, {fault_kind::name_not_found, "resolve: Host not found"}),
+              "server name not found");
+    EXPECT_EQ(describe(lang::id, {fault_kind::timed_out, "timeout"}),
+              "tidak ada jawaban dalam batas waktu");
+    // Every kind but "other" has words of its own in both languages.
+    for (auto k : {fault_kind::name_not_found, fault_kind::refused, fault_kind::no_route,
+                   fault_kind::timed_out, fault_kind::dropped, fault_kind::closed,
+                   fault_kind::silent, fault_kind::stream_gap}) {
+        EXPECT_NE(describe(lang::id, {k, "x"}), "x");
+        EXPECT_NE(describe(lang::en, {k, "x"}), describe(lang::id, {k, "x"}));
+    }
+    // What has no name of ours keeps the library's words; no fault, no words.
+    EXPECT_EQ(describe(lang::id, {fault_kind::other, "Invalid HTTP status."}),
+              "Invalid HTTP status.");
+    EXPECT_EQ(describe(lang::id, {}), "");
+}
+
 }  // namespace
 }  // namespace bimtek::client::ui
