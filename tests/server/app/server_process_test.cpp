@@ -1,5 +1,5 @@
-// bimtek-server as a process: its command line, graceful shutdown on signals, add-user, and
-// durability of acknowledged writes across SIGKILL.
+// bimtek-server as a process: its command line, graceful shutdown on signals, add-user,
+// durability of acknowledged writes across SIGKILL, and online presence across SIGKILL.
 #include <signal.h>
 
 #include <fstream>
@@ -13,6 +13,7 @@
 #include "tests/harness/http_client.hpp"
 #include "tests/harness/server_process.hpp"
 #include "tests/harness/temp_dir.hpp"
+#include "tests/harness/ws_client.hpp"
 
 namespace bimtek::testing {
 namespace {
@@ -179,6 +180,81 @@ TEST(ServerProcess, AcknowledgedCheckinsSurviveSigkill) {
     for (auto const& row : doc.at("participants").as_array())
         if (row.at("checked_in").as_bool()) checked.insert(row.at("id").as_int64());
     EXPECT_EQ(checked, std::set<std::int64_t>(acknowledged.begin(), acknowledged.end()));
+}
+
+json::object const* attendance_row(json::value const& doc, std::int64_t participant) {
+    for (auto const& row : doc.at("participants").as_array())
+        if (row.at("id").as_int64() == participant) return &row.as_object();
+    return nullptr;
+}
+
+// A crash must not count the time the server was down as attendance: the open interval of an
+// online participant ends where the server last knew them alive (their join here, the heartbeat
+// being 30 s), not when the server comes back.
+TEST(ServerProcess, AfterSigkillOnlinePresenceEndsWhereItWasLastSeenNotAtRestart) {
+    using clock = std::chrono::steady_clock;
+    temp_dir dir;
+    json::value demo;
+    std::int64_t who = 0;
+    std::string attendance_path;
+    double online_seconds = 0;  // from the join to the kill, as the test saw it
+    {
+        server_process p({"--data", dir.path().string(), "--port", "0", "--demo"});
+        auto port = p.wait_listening();
+        ASSERT_NE(port, 0) << p.output();
+        demo = read_json(dir / "demo.json");
+        attendance_path =
+            "/api/v1/events/" + std::to_string(demo.at("event_id").as_int64()) + "/attendance";
+        json::object const* person = nullptr;
+        for (auto const& x : demo.at("participants").as_array())
+            if (x.at("mode").as_string() == "online") {
+                person = &x.as_object();
+                break;
+            }
+        ASSERT_NE(person, nullptr);
+        who = person->at("id").as_int64();
+        http_client c(port);
+        auto joined = c.post("/api/v1/join", json::serialize(json::object{{"code", person->at("code")}}));
+        ASSERT_EQ(joined.status, 200) << joined.body;
+        ws_client ws(port);
+        ws.hello(std::string(joined.json().at("token").as_string()));
+        auto const start = clock::now();
+
+        // Present (the arrival is written within a second), then the server dies.
+        c.set_token(login(c, demo));
+        bool present = false;
+        for (int i = 0; i < 50 && !present; ++i) {
+            auto r = c.get(attendance_path);
+            ASSERT_EQ(r.status, 200);
+            auto const doc = r.json();
+            auto const* row = attendance_row(doc, who);
+            ASSERT_NE(row, nullptr);
+            present = row->at("present_now").as_bool();
+            if (!present) std::this_thread::sleep_for(100ms);
+        }
+        ASSERT_TRUE(present);
+        std::this_thread::sleep_for(1s);
+        online_seconds = std::chrono::duration<double>(clock::now() - start).count();
+        EXPECT_EQ(p.stop(SIGKILL), 128 + SIGKILL);
+    }
+    std::this_thread::sleep_for(4s);  // down: none of this is attendance
+
+    server_process p({"--data", dir.path().string(), "--port", "0"});
+    auto port = p.wait_listening();
+    ASSERT_NE(port, 0) << p.output();
+    http_client c(port);
+    c.set_token(login(c, demo));
+    auto r = c.get(attendance_path);
+    ASSERT_EQ(r.status, 200);
+    auto doc = r.json();
+    auto const* row = attendance_row(doc, who);
+    ASSERT_NE(row, nullptr);
+    EXPECT_FALSE(row->at("present_now").as_bool());
+    // The first session of the demo is live, so an interval closed at restart would give it
+    // more than the 4 s of downtime.
+    ASSERT_TRUE(doc.at("sessions").as_array().at(0).at("actual_start").is_string());
+    double const minutes = row->at("sessions").as_array().at(0).at("minutes").to_number<double>();
+    EXPECT_LE(minutes * 60, online_seconds + 0.5) << "minutes " << minutes;
 }
 
 }  // namespace
