@@ -11,6 +11,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
 
 #include "server/app/demo_seed.hpp"
 #include "server/domain/account_service.hpp"
@@ -60,6 +61,9 @@ struct server_app::impl {
     server_options options;
     // The I/O threads. Reset first in ~impl (see there); declared first so it exists for all.
     std::unique_ptr<transport::io_pool> pool;
+    // The heavy handlers' threads (transport::run_on::worker): two, so a login or a PDF never
+    // waits long behind another, while argon2id (64 MiB each) stays bounded in memory.
+    std::unique_ptr<net::thread_pool> workers = std::make_unique<net::thread_pool>(2);
 
     domain::system_clock clock;
     security::sodium_crypto crypto;
@@ -114,6 +118,9 @@ struct server_app::impl {
         shutdown_timer.reset();
         acceptor.reset();
         hub->drop_timers();
+        // A handler still running on a worker posts its answer back to an I/O context: let it
+        // finish while the contexts exist (the answer is then dropped with them).
+        workers->join();
         pool.reset();
     }
 
@@ -223,6 +230,7 @@ domain::result<std::unique_ptr<server_app>> server_app::create(server_options op
     p->http.routes = p->routes.get();
     p->http.connections = &p->connections;
     p->http.upload_dir = o.data_dir / "tmp";
+    p->http.workers = p->workers.get();
     p->ws.auth = p->auth.get();
     p->ws.stream = p->stream.get();
     p->ws.presence = p->presence.get();

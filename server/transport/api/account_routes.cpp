@@ -37,12 +37,15 @@ domain::result<domain::new_account> read_account(std::string_view body, std::opt
 }  // namespace
 
 void add_account_routes(router& r, api_services const& s) {
+    // argon2id: tens of milliseconds of CPU, kept off the I/O threads.
+    constexpr route_options hashes_a_password{.where = run_on::worker};
+
     r.add(http_method::post, "/api/v1/users", [s](api_request& req) {
         auto a = read_account(req.body, std::nullopt);
         if (!a) return error_response(a.error());
         return reply(s.accounts.create_account(caller(req), *a), 201,
                      [](domain::staff_user const& u) { return to_json(u); });
-    });
+    }, hashes_a_password);
 
     r.add(http_method::post, "/api/v1/events/{id}/speakers", [s](api_request& req) {
         auto event = id_param(req.params[0], "event");
@@ -51,7 +54,7 @@ void add_account_routes(router& r, api_services const& s) {
         if (!a) return error_response(a.error());
         return reply(s.accounts.create_account(caller(req), *a, *event), 201,
                      [](domain::staff_user const& u) { return to_json(u); });
-    });
+    }, hashes_a_password);
 
     r.add(http_method::get, "/api/v1/events/{id}/staff", [s](api_request& req) {
         auto event = id_param(req.params[0], "event");
@@ -95,7 +98,7 @@ void add_account_routes(router& r, api_services const& s) {
             return error_response(domain::invalid_field(!old_password ? "old_password" : "new_password", "required",
                                                         "old_password and new_password are required"));
         return reply(s.accounts.change_password(caller(req), *old_password, *new_password));
-    }, {.body_limit = 16 * 1024});
+    }, {.body_limit = 16 * 1024, .where = run_on::worker});
 }
 
 }  // namespace bimtek::transport

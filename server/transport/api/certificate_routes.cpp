@@ -30,6 +30,9 @@ api_response pdf_response(domain::result<std::string> pdf, std::string const& fi
 }  // namespace
 
 void add_certificate_routes(router& r, api_services const& s) {
+    // PDF rendering (fonts, QR codes) takes a while: off the I/O threads.
+    constexpr route_options document{.where = run_on::worker};
+
     r.add(http_method::get, "/api/v1/participants/{id}/certificate.pdf", [s](api_request& req) {
         auto id = id_param(req.params[0], "participant");
         if (!id) return error_response(id.error());
@@ -38,7 +41,7 @@ void add_certificate_routes(router& r, api_services const& s) {
         auto page = certificate_page_for(*cert, public_base_url(req));
         return pdf_response(documents::render_certificates({page}),
                             "Sertifikat " + cert->who.name + ".pdf");
-    });
+    }, document);
 
     r.add(http_method::get, "/api/v1/events/{id}/certificates.pdf", [s](api_request& req) {
         auto id = id_param(req.params[0], "event");
@@ -50,7 +53,7 @@ void add_certificate_routes(router& r, api_services const& s) {
         for (auto const& c : *certs) pages.push_back(certificate_page_for(c, base));
         return pdf_response(documents::render_certificates(pages),
                             "sertifikat-acara-" + std::to_string(*id) + ".pdf");
-    });
+    }, document);
 
     // Public: anyone holding a certificate (or its QR code) may check it.
     r.add(http_method::get, "/api/v1/verify/{code}",

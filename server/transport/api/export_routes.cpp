@@ -58,12 +58,15 @@ domain::result<sheet_and_name> attendance_sheet(api_services const& s, api_reque
 }  // namespace
 
 void add_export_routes(router& r, api_services const& s) {
+    // Documents of a whole event take a while to render: off the I/O threads.
+    constexpr route_options document{.where = run_on::worker};
+
     r.add(http_method::get, "/api/v1/events/{id}/attendance.csv", [s](api_request& req) {
         auto sheet = attendance_sheet(s, req);
         if (!sheet) return error_response(sheet.error());
         return file_response("text/csv; charset=utf-8",
                              documents::render_attendance_csv(sheet->sheet), sheet->name + ".csv");
-    });
+    }, document);
 
     r.add(http_method::get, "/api/v1/events/{id}/attendance.xlsx", [s](api_request& req) {
         auto sheet = attendance_sheet(s, req);
@@ -71,7 +74,7 @@ void add_export_routes(router& r, api_services const& s) {
         auto xlsx = documents::render_attendance_xlsx(sheet->sheet, s.scratch_dir);
         if (!xlsx) return error_response(xlsx.error());
         return file_response(xlsx_type, std::move(*xlsx), sheet->name + ".xlsx");
-    });
+    }, document);
 
     r.add(http_method::get, "/api/v1/events/{id}/badges.pdf", [s](api_request& req) {
         auto id = id_param(req.params[0], "event");
@@ -85,7 +88,7 @@ void add_export_routes(router& r, api_services const& s) {
         if (!pdf) return error_response(pdf.error());
         return file_response("application/pdf", std::move(*pdf),
                              "kartu-peserta-acara-" + std::to_string(*id) + ".pdf");
-    });
+    }, document);
 }
 
 }  // namespace bimtek::transport

@@ -57,8 +57,10 @@ void add_material_routes(router& r, api_services const& s) {
               u.published = published_param(req);
               return reply(s.materials.upload(caller(req), *id, u), 201, material_view);
           },
+          // Reading the whole file for its SHA-256 (up to the limit) happens off the I/O threads.
           {.body = body_mode::upload,
-           .body_limit = static_cast<std::size_t>(s.materials.max_upload_bytes())});
+           .body_limit = static_cast<std::size_t>(s.materials.max_upload_bytes()),
+           .where = run_on::worker});
 
     r.add(http_method::get, "/api/v1/sessions/{id}/materials", [s](api_request& req) {
         auto id = id_param(req.params[0], "session");

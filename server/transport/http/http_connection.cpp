@@ -270,7 +270,18 @@ void http_connection::on_read_upload(beast::error_code ec, std::size_t) {
 }
 
 void http_connection::handle() {
-    api_response res = ctx_.routes->dispatch(route_, req_);
+    bool const on_worker = ctx_.workers && route_.found && route_.found->options.where == run_on::worker;
+    if (!on_worker) return finish(ctx_.routes->dispatch(route_, req_));
+    // Nothing of this connection runs meanwhile: no read or write is pending, so the worker
+    // has route_ and req_ to itself until the answer is posted back to the I/O thread.
+    net::post(*ctx_.workers, [self = shared_from_this()] {
+        api_response res = self->ctx_.routes->dispatch(self->route_, self->req_);
+        net::post(self->stream_.get_executor(),
+                  [self, res = std::move(res)]() mutable { self->finish(std::move(res)); });
+    });
+}
+
+void http_connection::finish(api_response res) {
     discard_upload();  // the handler moved the file if it kept it
     respond(std::move(res));
 }

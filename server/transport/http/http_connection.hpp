@@ -45,7 +45,9 @@ private:
     void on_read_body(boost::beast::error_code ec, std::size_t bytes);
     void do_read_upload();
     void on_read_upload(boost::beast::error_code ec, std::size_t bytes);
+    // Runs the route's handler, here or on a worker (route_options::where), then finish().
     void handle();
+    void finish(api_response res);
     void respond(api_response res);
     void on_write(bool keep_alive, boost::beast::error_code ec, std::size_t bytes);
     void do_drain();
@@ -63,7 +65,7 @@ private:
     std::optional<boost::beast::http::request_parser<boost::beast::http::empty_body>> header_parser_;
     std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> body_parser_;
     std::optional<boost::beast::http::request_parser<boost::beast::http::buffer_body>> upload_parser_;
-    router::lookup route_;
+    router::lookup route_;  // with req_: the worker's alone while a run_on::worker handler runs
     api_request req_;
     bool head_ = false;        // a HEAD request: send the headers only
     bool keep_alive_ = false;

@@ -16,11 +16,17 @@ namespace bimtek::transport {
 
 enum class auth_mode { none, required };
 enum class body_mode { buffered, upload };
+// Where a handler runs. An I/O thread also carries the live stream of every connection that
+// lives on it, so handlers there must be quick (microseconds to a millisecond: a query, a
+// write). CPU-heavy or long handlers (argon2id, PDF and XLSX documents, hashing an upload,
+// importing a roster) run on the server's worker threads instead (http_context::workers).
+enum class run_on { io_thread, worker };
 
 struct route_options {
     auth_mode auth = auth_mode::required;
     body_mode body = body_mode::buffered;
     std::size_t body_limit = 1024 * 1024;  // bytes; larger bodies get 413
+    run_on where = run_on::io_thread;
 };
 
 using handler = std::function<api_response(api_request&)>;
