@@ -137,13 +137,19 @@ struct server_app::impl {
         wait_for_connections();
     }
 
-    // Twice a second: writes who came and who left (after their grace window), in one batch.
+    // Twice a second: writes who came and who left (after their grace window), in one batch,
+    // on a worker: with thousands online the heartbeat's batch takes milliseconds, which the
+    // connections of the first I/O thread should not wait for. The next round is armed on the
+    // first thread once this one is written, so rounds never overlap.
     void flush_presence() {
+        if (stopping) return;
         presence_timer->expires_after(std::chrono::milliseconds(500));
         presence_timer->async_wait([this](boost::system::error_code ec) {
             if (ec || stopping) return;
-            if (auto st = presence->flush(); !st) std::cerr << "bimtek-server: presence: " << st.error().message << "\n";
-            flush_presence();
+            net::post(*workers, [this] {
+                if (auto st = presence->flush(); !st) std::cerr << "bimtek-server: presence: " << st.error().message << "\n";
+                net::post(pool->context(0), [this] { flush_presence(); });
+            });
         });
     }
 
