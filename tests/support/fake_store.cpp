@@ -21,6 +21,23 @@ struct context {
     }
 };
 
+// The records of "table" for which "keep" is true, in key (id) order.
+template <class Table, class Pred>
+std::vector<typename Table::mapped_type> values_where(Table const& table, Pred keep) {
+    std::vector<typename Table::mapped_type> out;
+    for (auto const& entry : table)
+        if (keep(entry.second)) out.push_back(entry.second);
+    return out;
+}
+
+// The first record of "table", in key (id) order, for which "keep" is true.
+template <class Table, class Pred>
+std::optional<typename Table::mapped_type> first_where(Table const& table, Pred keep) {
+    for (auto const& entry : table)
+        if (keep(entry.second)) return entry.second;
+    return std::nullopt;
+}
+
 [[noreturn]] void violated(std::string const& what) {
     throw fake_constraint_error("constraint failed: " + what);
 }
@@ -74,10 +91,8 @@ public:
         return it->second;
     }
     std::vector<event_member> list_members(event_id event) override {
-        std::vector<event_member> out;
-        for (auto const& [key, m] : c_.state.members)
-            if (m.event == event) out.push_back(m);
-        return out;
+        return values_where(c_.state.members,
+                            [&](event_member const& m) { return m.event == event; });
     }
 
 private:
@@ -123,9 +138,8 @@ public:
         return it->second;
     }
     std::vector<session> list_by_event(event_id event) override {
-        std::vector<session> out;
-        for (auto const& [id, s] : c_.state.sessions)
-            if (s.event == event) out.push_back(s);
+        auto out =
+            values_where(c_.state.sessions, [&](session const& s) { return s.event == event; });
         std::stable_sort(
             out.begin(), out.end(),  // ids ascend already: stable keeps them
             [](session const& a, session const& b) { return a.planned_start < b.planned_start; });
@@ -168,9 +182,7 @@ public:
         return it->second;
     }
     std::optional<staff_user> find_by_username(std::string const& username) override {
-        for (auto const& [id, u] : c_.state.users)
-            if (u.username == username) return u;
-        return std::nullopt;
+        return first_where(c_.state.users, [&](auto const& u) { return u.username == username; });
     }
     std::vector<staff_user> list() override {
         std::vector<staff_user> out;
@@ -218,15 +230,13 @@ public:
         return it->second;
     }
     std::optional<participant> find_by_code(std::string const& code) override {
-        for (auto const& [id, p] : c_.state.participants)
-            if (p.access_code == code) return p;
-        return std::nullopt;
+        return first_where(c_.state.participants,
+                           [&](auto const& p) { return p.access_code == code; });
     }
     bool code_exists(std::string const& code) override { return find_by_code(code).has_value(); }
     std::vector<participant> list_by_event(event_id event) override {
-        std::vector<participant> out;
-        for (auto const& [id, p] : c_.state.participants)
-            if (p.event == event) out.push_back(p);
+        auto out = values_where(c_.state.participants,
+                                [&](participant const& p) { return p.event == event; });
         std::stable_sort(
             out.begin(), out.end(),  // ids ascend already: stable keeps them
             [](participant const& a, participant const& b) { return a.name < b.name; });
@@ -275,9 +285,8 @@ public:
         it->second.checked_out_by = by;
     }
     std::optional<checkin> find_open(participant_id participant) override {
-        for (auto const& [id, v] : c_.state.checkins)
-            if (v.participant == participant && v.open()) return v;
-        return std::nullopt;
+        return first_where(c_.state.checkins,
+                           [&](auto const& v) { return v.participant == participant && v.open(); });
     }
     std::vector<checkin> list_for_participant(participant_id participant) override {
         return select([&](checkin const& v) { return v.participant == participant; });
@@ -296,9 +305,7 @@ private:
     // Oldest first: by check-in time, then id.
     template <class Pred>
     std::vector<checkin> select(Pred pred) const {
-        std::vector<checkin> out;
-        for (auto const& [id, v] : c_.state.checkins)
-            if (pred(v)) out.push_back(v);
+        auto out = values_where(c_.state.checkins, pred);
         std::stable_sort(out.begin(), out.end(), [](checkin const& a, checkin const& b) {
             return a.checked_in_at < b.checked_in_at;
         });
@@ -400,18 +407,17 @@ public:
         return it->second;
     }
     std::vector<question> list_by_session(session_id session) override {
-        std::vector<question> out;
-        for (auto const& [id, q] : c_.state.questions)
-            if (q.session == session) out.push_back(q);
+        auto out = values_where(c_.state.questions,
+                                [&](question const& q) { return q.session == session; });
         std::stable_sort(
             out.begin(), out.end(),  // ids ascend already: stable keeps them
             [](question const& a, question const& b) { return a.created_at < b.created_at; });
         return out;
     }
     std::optional<question> find_pinned(session_id session) override {
-        for (auto const& [id, q] : c_.state.questions)
-            if (q.session == session && q.status == question_status::pinned) return q;
-        return std::nullopt;
+        return first_where(c_.state.questions, [&](auto const& q) {
+            return q.session == session && q.status == question_status::pinned;
+        });
     }
     int count_by_author_since(participant_id author, timestamp since) override {
         return static_cast<int>(
@@ -514,9 +520,8 @@ public:
         return closed;
     }
     std::optional<presence_interval> find_open(participant_id participant) override {
-        for (auto const& [id, i] : c_.state.presence)
-            if (i.participant == participant && i.open()) return i;
-        return std::nullopt;
+        return first_where(c_.state.presence,
+                           [&](auto const& i) { return i.participant == participant && i.open(); });
     }
     std::vector<presence_interval> list_for_participant(participant_id participant) override {
         return select([&](presence_interval const& i) { return i.participant == participant; });
@@ -537,9 +542,7 @@ private:
     // Matching intervals, oldest first (by join time, then id).
     template <class Pred>
     std::vector<presence_interval> select(Pred pred) const {
-        std::vector<presence_interval> out;
-        for (auto const& [id, i] : c_.state.presence)
-            if (pred(i)) out.push_back(i);
+        auto out = values_where(c_.state.presence, pred);
         std::stable_sort(out.begin(), out.end(),
                          [](presence_interval const& a, presence_interval const& b) {
                              return a.joined_at < b.joined_at;
@@ -582,9 +585,8 @@ public:
         return it->second;
     }
     std::vector<material> list_by_session(session_id session) override {
-        std::vector<material> out;
-        for (auto const& [id, m] : c_.state.materials)
-            if (m.session == session) out.push_back(m);
+        auto out = values_where(c_.state.materials,
+                                [&](material const& m) { return m.session == session; });
         std::stable_sort(out.begin(), out.end(), [](material const& a, material const& b) {
             return a.uploaded_at < b.uploaded_at;
         });
@@ -630,20 +632,15 @@ public:
         it->second.revoke_reason = x.revoke_reason;
     }
     std::optional<certificate> find_by_code(std::string const& code) override {
-        for (auto const& [id, x] : c_.state.certificates)
-            if (x.code == code) return x;
-        return std::nullopt;
+        return first_where(c_.state.certificates, [&](auto const& x) { return x.code == code; });
     }
     std::optional<certificate> find_by_participant(participant_id participant) override {
-        for (auto const& [id, x] : c_.state.certificates)
-            if (x.participant == participant) return x;
-        return std::nullopt;
+        return first_where(c_.state.certificates,
+                           [&](auto const& x) { return x.participant == participant; });
     }
     std::vector<certificate> list_by_event(event_id event) override {
-        std::vector<certificate> out;
-        for (auto const& [id, x] : c_.state.certificates)
-            if (x.event == event) out.push_back(x);
-        return out;
+        return values_where(c_.state.certificates,
+                            [&](certificate const& x) { return x.event == event; });
     }
 
 private:
