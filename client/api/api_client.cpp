@@ -52,7 +52,7 @@ api_reply api_client::call(std::string method, std::string const& target, std::s
 }
 
 api_reply api_client::get_document(std::string const& target, std::string const& accept,
-                                    std::string& document) {
+                                   std::string& document) {
     net::http_request req;
     req.target = target;
     req.accept = accept;

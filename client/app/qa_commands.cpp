@@ -10,6 +10,7 @@
 #include "client/app/event_lookup.hpp"
 #include "client/app/interrupt.hpp"
 #include "client/app/line_reader.hpp"
+#include "client/app/live_link.hpp"
 #include "client/cli/exit_codes.hpp"
 #include "client/live/live_state.hpp"
 #include "client/live/stream_follower.hpp"
@@ -244,25 +245,10 @@ int run_qa(command_context& ctx) {
     auto session = std::get<std::int64_t>(s);
     install_interrupt_handlers();
     auto ws = ctx.net().ws();
-    live::follower_options o;
-    o.url = ctx.server().ws_url();
-    o.token = ctx.token();
-    o.event_id = c.event_id;
-    live::stream_follower follower(*ws, live::steady_follower_clock(), o);
+    live::stream_follower follower(*ws, live::steady_follower_clock(), follower_options_for(ctx));
     qa_sink sink(ctx, session, session_title(ctx, session));
-    switch (follower.run(sink)) {
-        case live::follow_end::stopped:
-            return sink.exit_code();
-        case live::follow_end::unauthorized:
-            ctx.err() << ctx.say(msg::err_auth_token, {follower.last_fault().detail}) << "\n";
-            return cli::exit_auth;
-        case live::follow_end::unreachable:
-            ctx.err() << ctx.say(msg::err_unreachable,
-                                 {ctx.server_text(), ui::describe(ctx.lang(), follower.last_fault())})
-                      << "\n";
-            return cli::exit_unreachable;
-    }
-    return cli::exit_failed;
+    auto end = follower.run(sink);
+    return exit_code_of(ctx, end, follower, sink.exit_code());
 }
 
 }  // namespace bimtek::client::app

@@ -9,6 +9,7 @@
 #include "client/app/commands.hpp"
 #include "client/app/event_lookup.hpp"
 #include "client/app/interrupt.hpp"
+#include "client/app/live_link.hpp"
 #include "client/cli/exit_codes.hpp"
 #include "client/live/live_state.hpp"
 #include "client/live/stream_follower.hpp"
@@ -126,11 +127,7 @@ int run_watch(command_context& ctx) {
     auto const& c = ctx.cmd();
     bool json = c.json || !ui::is_terminal(STDOUT_FILENO);
     auto ws = ctx.net().ws();
-    live::follower_options o;
-    o.url = ctx.server().ws_url();
-    o.token = ctx.token();
-    o.event_id = c.event_id;
-    live::stream_follower follower(*ws, live::steady_follower_clock(), o,
+    live::stream_follower follower(*ws, live::steady_follower_clock(), follower_options_for(ctx),
                                    live::stream_cursor(c.since, std::nullopt));
 
     live::follow_end end;
@@ -141,19 +138,7 @@ int run_watch(command_context& ctx) {
         screen_sink sink(ctx);
         end = follower.run(sink);
     }  // the screen is restored here
-    switch (end) {
-        case live::follow_end::stopped:
-            return cli::exit_ok;
-        case live::follow_end::unauthorized:
-            ctx.err() << ctx.say(msg::err_auth_token, {follower.last_fault().detail}) << "\n";
-            return cli::exit_auth;
-        case live::follow_end::unreachable:
-            ctx.err() << ctx.say(msg::err_unreachable,
-                                 {ctx.server_text(), ui::describe(ctx.lang(), follower.last_fault())})
-                      << "\n";
-            return cli::exit_unreachable;
-    }
-    return cli::exit_failed;
+    return exit_code_of(ctx, end, follower, cli::exit_ok);
 }
 
 }  // namespace bimtek::client::app

@@ -36,19 +36,19 @@ link_fault probe_tcp(std::string const& host, std::string const& port,
     tcp::resolver resolver(ioc);
     boost::beast::tcp_stream stream(ioc);
     link_fault out;
-    resolver.async_resolve(host, port, [&](boost::system::error_code ec,
-                                           tcp::resolver::results_type results) {
-        if (ec) {
-            out = fault_of(ec, "resolve");
-            return;
-        }
-        stream.expires_after(timeout);
-        stream.async_connect(results, [&](boost::system::error_code ec2, tcp::endpoint const&) {
-            if (ec2) out = fault_of(ec2, "connect");
-            boost::system::error_code ignored;
-            stream.socket().close(ignored);
+    resolver.async_resolve(
+        host, port, [&](boost::system::error_code ec, tcp::resolver::results_type results) {
+            if (ec) {
+                out = fault_of(ec, "resolve");
+                return;
+            }
+            stream.expires_after(timeout);
+            stream.async_connect(results, [&](boost::system::error_code ec2, tcp::endpoint const&) {
+                if (ec2) out = fault_of(ec2, "connect");
+                boost::system::error_code ignored;
+                stream.socket().close(ignored);
+            });
         });
-    });
     ioc.run();
     return out;
 }

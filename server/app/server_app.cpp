@@ -147,7 +147,8 @@ struct server_app::impl {
         presence_timer->async_wait([this](boost::system::error_code ec) {
             if (ec || stopping) return;
             net::post(*workers, [this] {
-                if (auto st = presence->flush(); !st) std::cerr << "bimtek-server: presence: " << st.error().message << "\n";
+                if (auto st = presence->flush(); !st)
+                    std::cerr << "bimtek-server: presence: " << st.error().message << "\n";
                 net::post(pool->context(0), [this] { flush_presence(); });
             });
         });

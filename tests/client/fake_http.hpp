@@ -25,8 +25,7 @@ private:
 };
 
 inline net::http_outcome unreachable() {
-    return net::http_outcome{
-        false, {}, {net::fault_kind::refused, "connect: Connection refused"}};
+    return net::http_outcome{false, {}, {net::fault_kind::refused, "connect: Connection refused"}};
 }
 inline net::http_outcome answer(int status, std::string body) {
     return net::http_outcome{true, net::http_reply{status, std::move(body), {}}, {}};

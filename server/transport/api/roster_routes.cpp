@@ -60,7 +60,7 @@ void add_roster_routes(router& r, api_services const& s) {
             for (auto const& p : imp.imported) out.push_back(to_json(p, personal_data::shown));
             return json::object{{"imported", imp.imported.size()}, {"participants", std::move(out)}};
         });
-    }, {.body_limit = 8 * 1024 * 1024, .where = run_on::worker});  // up to 8 MiB of CSV: off the I/O threads
+    }, {.body_limit = 8 * 1024 * 1024, .where = run_on::worker});  // 8 MiB of CSV: not on I/O
 
     r.add(http_method::get, "/api/v1/participants/{id}", [s](api_request& req) {
         auto id = id_param(req.params[0], "participant");

@@ -270,7 +270,8 @@ void http_connection::on_read_upload(beast::error_code ec, std::size_t) {
 }
 
 void http_connection::handle() {
-    bool const on_worker = ctx_.workers && route_.found && route_.found->options.where == run_on::worker;
+    bool const on_worker =
+        ctx_.workers && route_.found && route_.found->options.where == run_on::worker;
     if (!on_worker) return finish(ctx_.routes->dispatch(route_, req_));
     // Nothing of this connection runs meanwhile: no read or write is pending, so the worker
     // has route_ and req_ to itself until the answer is posted back to the I/O thread.

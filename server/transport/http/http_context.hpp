@@ -31,7 +31,7 @@ struct http_context {
     connection_registry* connections = nullptr;
     ws_upgrade_handler ws_upgrade;            // empty: /ws is a 404
     std::filesystem::path upload_dir;         // where upload bodies are streamed
-    boost::asio::thread_pool* workers = nullptr;  // runs run_on::worker handlers (null: the I/O thread)
+    boost::asio::thread_pool* workers = nullptr;  // for run_on::worker (null: the I/O thread)
     std::size_t header_limit = 16 * 1024;
     std::chrono::seconds idle_timeout{60};    // waiting for the next request on a keep-alive connection
     std::chrono::seconds read_timeout{30};    // reading one request (per chunk for uploads)

@@ -123,7 +123,6 @@ TEST(CommandLine, HelpForTheProgramAndForEachCommand) {
     EXPECT_TRUE(std::get<help_request>(none).is_error);
 }
 
-
 std::string usage_message(std::vector<std::string> args) {
     auto r = parse_command_line(args, {});
     auto const* e = std::get_if<usage_error>(&r);
@@ -135,10 +134,12 @@ TEST(CommandLine, UsageErrorsSayWhatWasWrongInTheChosenLanguage) {
     EXPECT_EQ(usage_message({"login"}), "Penggunaan salah: --user wajib diisi");
     EXPECT_EQ(usage_message({"vote"}), "Penggunaan salah: ID wajib diisi");
     EXPECT_EQ(usage_message({"login", "--user"}), "Penggunaan salah: --user perlu diberi nilai");
-    EXPECT_EQ(usage_message({"watch", "--nope"}), "Penggunaan salah: argumen tidak dikenal: --nope");
+    EXPECT_EQ(usage_message({"watch", "--nope"}),
+              "Penggunaan salah: argumen tidak dikenal: --nope");
     EXPECT_EQ(usage_message({"attendance", "--format", "xlsx"}),
               "Penggunaan salah: nilai --format tidak sah");
-    EXPECT_EQ(usage_message({"watch", "--since", "abc"}), "Penggunaan salah: nilai --since tidak sah");
+    EXPECT_EQ(usage_message({"watch", "--since", "abc"}),
+              "Penggunaan salah: nilai --since tidak sah");
     EXPECT_EQ(usage_message({"checkin", "--drain-timeout", "1.5"}),
               "Penggunaan salah: nilai --drain-timeout tidak sah");
     // A value no check stopped but the conversion refused (CLI11's wording).

@@ -49,7 +49,8 @@ public:
         if (text.find("\"hello\"") != std::string::npos) hellos.push_back(text);
     }
     net::ws_event next(std::chrono::milliseconds) override {
-        if (!open_) return {net::ws_event::kind::closed, {}, {net::fault_kind::dropped, "not open"}};
+        if (!open_)
+            return {net::ws_event::kind::closed, {}, {net::fault_kind::dropped, "not open"}};
         if (pos_ < current_.size()) return {net::ws_event::kind::message, current_[pos_++], {}};
         open_ = false;
         return {net::ws_event::kind::closed, {}, {net::fault_kind::dropped, "dropped"}};
@@ -211,7 +212,8 @@ TEST(StreamFollower, PingsAQuietConnectionAndDropsADeadOne) {
         }
         void send(std::string const& t) override { sent.push_back(t); }
         net::ws_event next(std::chrono::milliseconds t) override {
-            if (!open_) return {net::ws_event::kind::closed, {}, {net::fault_kind::dropped, "closed"}};
+            if (!open_)
+                return {net::ws_event::kind::closed, {}, {net::fault_kind::dropped, "closed"}};
             if (!welcomed_) {
                 welcomed_ = true;
                 return {net::ws_event::kind::message, welcome_frame(1), {}};

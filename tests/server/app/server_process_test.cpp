@@ -214,7 +214,8 @@ TEST(ServerProcess, AfterSigkillOnlinePresenceEndsWhereItWasLastSeenNotAtRestart
         ASSERT_NE(person, nullptr);
         who = person->at("id").as_int64();
         http_client c(port);
-        auto joined = c.post("/api/v1/join", json::serialize(json::object{{"code", person->at("code")}}));
+        auto joined =
+            c.post("/api/v1/join", json::serialize(json::object{{"code", person->at("code")}}));
         ASSERT_EQ(joined.status, 200) << joined.body;
         ws_client ws(port);
         ws.hello(std::string(joined.json().at("token").as_string()));

@@ -37,22 +37,21 @@ TEST(WorkerRoutes, ASlowHandlerOnAWorkerDoesNotHoldUpTheIoThread) {
     std::promise<void> quick_answered;
     auto released = quick_answered.get_future();
     router routes(nobody);
-    routes.add(
-        http_method::get, "/slow",
-        [&](api_request&) {
-            slow_started.set_value();
-            // Were this on the (only) I/O thread, /quick could not be answered until this gave up.
-            bool const freed = released.wait_for(10s) == std::future_status::ready;
-            return text(freed ? "freed" : "gave up");
-        },
-        {.auth = auth_mode::none, .where = run_on::worker});
-    routes.add(
-        http_method::get, "/quick",
-        [&](api_request&) {
-            quick_answered.set_value();
-            return text("quick");
-        },
-        {.auth = auth_mode::none});
+    routes.add(http_method::get, "/slow",
+               [&](api_request&) {
+                   slow_started.set_value();
+                   // Were this on the (only) I/O thread, /quick could not be answered until this
+                   // gave up.
+                   bool const freed = released.wait_for(10s) == std::future_status::ready;
+                   return text(freed ? "freed" : "gave up");
+               },
+               {.auth = auth_mode::none, .where = run_on::worker});
+    routes.add(http_method::get, "/quick",
+               [&](api_request&) {
+                   quick_answered.set_value();
+                   return text("quick");
+               },
+               {.auth = auth_mode::none});
 
     testing::temp_dir dir;
     io_pool pool(1);
