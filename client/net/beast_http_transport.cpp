@@ -1,5 +1,7 @@
 // net::http_transport on Boost.Beast: one TCP connection per request on a private io_context,
-// with a deadline on every step (beast::tcp_stream::expires_after).
+// with a deadline on every step after the name lookup (beast::tcp_stream::expires_after).
+#include <optional>
+
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -57,32 +59,38 @@ public:
         };
         auto const deadline = timeout_;
 
-        resolver.async_resolve(
-            host_, port_, [&](beast::error_code ec, tcp::resolver::results_type results) {
-                if (ec) return fail("resolve", ec);
+        if (!endpoints_) {
+            beast::error_code ec;
+            auto found = resolver.resolve(host_, port_, ec);
+            if (ec) {
+                fail("resolve", ec);
+                return out;
+            }
+            endpoints_ = std::move(found);
+        }
+        stream.expires_after(deadline);
+        stream.async_connect(*endpoints_, [&](beast::error_code ec, tcp::endpoint const&) {
+            if (ec) {
+                endpoints_.reset();  // the address may have changed: look it up again next time
+                return fail("connect", ec);
+            }
+            stream.expires_after(deadline);
+            http::async_write(stream, req, [&](beast::error_code ec2, std::size_t) {
+                if (ec2) return fail("write", ec2);
                 stream.expires_after(deadline);
-                stream.async_connect(results, [&](beast::error_code ec2, tcp::endpoint const&) {
-                    if (ec2) return fail("connect", ec2);
-                    stream.expires_after(deadline);
-                    http::async_write(stream, req, [&](beast::error_code ec3, std::size_t) {
-                        if (ec3) return fail("write", ec3);
-                        stream.expires_after(deadline);
-                        http::async_read(
-                            stream, buffer, parser, [&](beast::error_code ec4, std::size_t) {
-                                if (ec4) return fail("read", ec4);
-                                auto& res = parser.get();
-                                out.reached = true;
-                                out.reply.status = static_cast<int>(res.result_int());
-                                out.reply.body = std::move(res.body());
-                                auto it = res.find(http::field::retry_after);
-                                if (it != res.end())
-                                    out.reply.retry_after = std::string(it->value());
-                                beast::error_code ignored;
-                                stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
-                            });
-                    });
+                http::async_read(stream, buffer, parser, [&](beast::error_code ec3, std::size_t) {
+                    if (ec3) return fail("read", ec3);
+                    auto& res = parser.get();
+                    out.reached = true;
+                    out.reply.status = static_cast<int>(res.result_int());
+                    out.reply.body = std::move(res.body());
+                    auto it = res.find(http::field::retry_after);
+                    if (it != res.end()) out.reply.retry_after = std::string(it->value());
+                    beast::error_code ignored;
+                    stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
                 });
             });
+        });
         ioc.run();
         return out;
     }
@@ -91,6 +99,10 @@ private:
     std::string host_;
     std::string port_;
     std::chrono::milliseconds timeout_;
+    // The server's addresses, looked up once and kept while connecting to them works: a kiosk
+    // sends every scan through one transport, and needs no name lookup per scan (nor a working
+    // DNS server once the first lookup succeeded).
+    std::optional<tcp::resolver::results_type> endpoints_;
 };
 
 }  // namespace
