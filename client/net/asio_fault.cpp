@@ -11,8 +11,10 @@ namespace bimtek::client::net {
 link_fault fault_of(boost::system::error_code const& ec, char const* step) {
     namespace error = boost::asio::error;
     link_fault f{fault_kind::other, std::string(step) + ": " + ec.message()};
-    if (ec == error::host_not_found || ec == error::host_not_found_try_again ||
-        ec == error::no_data || ec == error::service_not_found) {
+    // Every failure of the name lookup (getaddrinfo: not found, try again, no data, no
+    // recovery, ...) means the same to the user: the name did not lead to the server.
+    if (ec.category() == error::get_netdb_category() ||
+        ec.category() == error::get_addrinfo_category()) {
         f.kind = fault_kind::name_not_found;
     } else if (ec == error::connection_refused) {
         f.kind = fault_kind::refused;
