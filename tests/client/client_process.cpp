@@ -12,6 +12,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "tests/harness/die_with_parent.hpp"
+
 extern char** environ;
 
 namespace bimtek::testing {
@@ -49,9 +51,11 @@ client_process::client_process(std::vector<std::string> args, env_vars env, std:
     if (::pipe2(in, O_CLOEXEC) != 0 || ::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(err, O_CLOEXEC) != 0)
         throw std::runtime_error("pipe failed");
     ::signal(SIGPIPE, SIG_IGN);  // writing to a kiosk that died must not kill the test
+    pid_t const parent = ::getpid();
     pid_ = ::fork();
     if (pid_ < 0) throw std::runtime_error("fork failed");
     if (pid_ == 0) {
+        die_with_parent(parent);
         ::dup2(in[0], STDIN_FILENO);
         ::dup2(out[1], STDOUT_FILENO);
         ::dup2(err[1], STDERR_FILENO);

@@ -10,6 +10,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "tests/harness/die_with_parent.hpp"
+
 namespace bimtek::testing {
 
 std::string server_binary() {
@@ -30,9 +32,11 @@ server_process::server_process(std::vector<std::string> args, std::string stdin_
 
     int out[2], in[2];
     if (::pipe(out) != 0 || ::pipe(in) != 0) throw std::runtime_error("pipe failed");
+    pid_t const parent = ::getpid();
     pid_ = ::fork();
     if (pid_ < 0) throw std::runtime_error("fork failed");
     if (pid_ == 0) {
+        die_with_parent(parent);
         ::dup2(in[0], STDIN_FILENO);
         ::dup2(out[1], STDOUT_FILENO);
         ::dup2(out[1], STDERR_FILENO);
