@@ -1,6 +1,7 @@
 #include "client/ui/messages.hpp"
 
 #include <array>
+#include <utility>
 #include <cctype>
 
 namespace bimtek::client::ui {
@@ -266,31 +267,26 @@ std::string_view text(lang l, msg m) {
     return l == lang::en ? e.en : e.id;
 }
 
+namespace {
+
+// The message that names each kind of fault ("none" and "other" have none).
+constexpr std::array<std::pair<net::fault_kind, msg>, 8> fault_messages{{
+    {net::fault_kind::name_not_found, msg::fault_name_not_found},
+    {net::fault_kind::refused, msg::fault_refused},
+    {net::fault_kind::no_route, msg::fault_no_route},
+    {net::fault_kind::timed_out, msg::fault_timed_out},
+    {net::fault_kind::dropped, msg::fault_dropped},
+    {net::fault_kind::closed, msg::fault_closed},
+    {net::fault_kind::silent, msg::fault_silent},
+    {net::fault_kind::stream_gap, msg::fault_stream_gap},
+}};
+
+}  // namespace
+
 std::string describe(lang l, net::link_fault const& f) {
-    using net::fault_kind;
-    switch (f.kind) {
-        case fault_kind::none:
-            return {};
-        case fault_kind::name_not_found:
-            return std::string(text(l, msg::fault_name_not_found));
-        case fault_kind::refused:
-            return std::string(text(l, msg::fault_refused));
-        case fault_kind::no_route:
-            return std::string(text(l, msg::fault_no_route));
-        case fault_kind::timed_out:
-            return std::string(text(l, msg::fault_timed_out));
-        case fault_kind::dropped:
-            return std::string(text(l, msg::fault_dropped));
-        case fault_kind::closed:
-            return std::string(text(l, msg::fault_closed));
-        case fault_kind::silent:
-            return std::string(text(l, msg::fault_silent));
-        case fault_kind::stream_gap:
-            return std::string(text(l, msg::fault_stream_gap));
-        case fault_kind::other:
-            break;
-    }
-    return f.detail;
+    for (auto const& [kind, m] : fault_messages)
+        if (kind == f.kind) return std::string(text(l, m));
+    return f.kind == net::fault_kind::none ? std::string() : f.detail;
 }
 
 std::string format(lang l, msg m, std::initializer_list<std::string_view> args) {
