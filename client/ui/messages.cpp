@@ -1,8 +1,8 @@
 #include "client/ui/messages.hpp"
 
 #include <array>
-#include <utility>
 #include <cctype>
+#include <utility>
 
 namespace bimtek::client::ui {
 namespace {
