@@ -27,21 +27,24 @@ std::shared_ptr<prepared_update const> update(domain::event_id event, std::int64
     return u;
 }
 
-TEST(StreamShard, OneUpdateOnAQuietStreamIsDeliveredAlone) {
+// A shard on a context no thread runs yet (ctx.run() delivers), with "m" following event 1.
+class StreamShard : public ::testing::Test {
+protected:
+    StreamShard() { shard.subscribe(1, &m); }
+
     boost::asio::io_context ctx;
-    stream_shard shard(ctx);
+    stream_shard shard{ctx};
     recording_member m;
-    shard.subscribe(1, &m);
+};
+
+TEST_F(StreamShard, OneUpdateOnAQuietStreamIsDeliveredAlone) {
     shard.enqueue(update(1, 7));
     ctx.run();
     EXPECT_EQ(m.runs, (std::vector<std::vector<std::int64_t>>{{7}}));
 }
 
-TEST(StreamShard, UpdatesPublishedBeforeTheDeliveryRunsGoOutTogetherInOrder) {
-    boost::asio::io_context ctx;
-    stream_shard shard(ctx);
-    recording_member m, other;
-    shard.subscribe(1, &m);
+TEST_F(StreamShard, UpdatesPublishedBeforeTheDeliveryRunsGoOutTogetherInOrder) {
+    recording_member other;
     shard.subscribe(2, &other);
     // Published from another thread while the shard's thread is busy (not running yet).
     std::thread publisher([&] {
@@ -63,11 +66,7 @@ TEST(StreamShard, UpdatesPublishedBeforeTheDeliveryRunsGoOutTogetherInOrder) {
     EXPECT_EQ(m.runs.size(), 3u);
 }
 
-TEST(StreamShard, AnEventWithoutSubscribersIsSkipped) {
-    boost::asio::io_context ctx;
-    stream_shard shard(ctx);
-    recording_member m;
-    shard.subscribe(1, &m);
+TEST_F(StreamShard, AnEventWithoutSubscribersIsSkipped) {
     shard.enqueue(update(9, 1));
     shard.unsubscribe(1, &m);
     shard.enqueue(update(1, 2));
