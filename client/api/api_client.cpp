@@ -42,28 +42,27 @@ api_reply classify(net::http_outcome const& o) {
     return r;
 }
 
-api_reply api_client::call(std::string method, std::string const& target, std::string body) {
+net::http_request api_client::request(std::string method, std::string const& target,
+                                      std::string body) const {
     net::http_request req;
     req.method = std::move(method);
     req.target = target;
     req.body = std::move(body);
     req.token = token_;
-    return classify(transport_.send(req));
+    return req;
+}
+
+api_reply api_client::call(std::string method, std::string const& target, std::string body) {
+    return classify(transport_.send(request(std::move(method), target, std::move(body))));
 }
 
 api_reply api_client::get_document(std::string const& target, std::string const& accept,
                                    std::string& document) {
-    net::http_request req;
-    req.target = target;
+    auto req = request("GET", target, {});
     req.accept = accept;
-    req.token = token_;
     auto answer = transport_.send(req);
-    bool const success = answer.reached && answer.reply.status >= 200 && answer.reply.status < 300;
-    if (!success) return classify(answer);
-    document = std::move(answer.reply.body);
-    api_reply r;
-    r.what = outcome::ok;
-    r.status = answer.reply.status;
+    api_reply r = classify(answer);
+    if (r.ok()) document = std::move(answer.reply.body);
     return r;
 }
 

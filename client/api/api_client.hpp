@@ -50,6 +50,8 @@ public:
                            std::string& document);
 
 private:
+    net::http_request request(std::string method, std::string const& target,
+                              std::string body) const;
     api_reply call(std::string method, std::string const& target, std::string body);
 
     net::http_transport& transport_;
