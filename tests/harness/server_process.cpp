@@ -14,13 +14,7 @@
 
 namespace bimtek::testing {
 
-std::string server_binary() {
-    // Appended, not "std::string(A) + B": GCC 12 at -O3 flags the latter with a false
-    // -Warray-bounds inside std::string (GCC bug 105329).
-    std::string path = BIMTEK_BIN_DIR;
-    path += "/bimtek-server";
-    return path;
-}
+std::string server_binary() { return std::string(BIMTEK_BIN_DIR) + "/bimtek-server"; }
 
 server_process::server_process(std::vector<std::string> args, std::string stdin_text) {
     // Built before fork(): a test may have other threads, and a child that allocated could wait
