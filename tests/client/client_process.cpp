@@ -12,7 +12,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "tests/harness/die_with_parent.hpp"
+#include "tests/harness/child_process.hpp"
 
 extern char** environ;
 
@@ -35,41 +35,12 @@ client_process::client_process(std::vector<std::string> args, env_vars env, std:
     std::vector<std::string> env_strings;
     for (auto& [k, v] : full) env_strings.push_back(k + "=" + v);
 
-    // Everything the child needs is built before fork(): the test process has other threads (an
-    // in-process server), and a child that allocated could wait forever on a lock one of them
-    // held at the fork. Between fork() and execve() only async-signal-safe calls.
-    std::string bin = client_binary();
-    std::vector<char*> argv{bin.data()};
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    std::vector<char*> envp;
-    for (auto& e : env_strings) envp.push_back(e.data());
-    envp.push_back(nullptr);
-
-    int in[2], out[2], err[2];
-    // Close-on-exec: other children (a server started later) must not hold our pipes open.
-    if (::pipe2(in, O_CLOEXEC) != 0 || ::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(err, O_CLOEXEC) != 0)
-        throw std::runtime_error("pipe failed");
     ::signal(SIGPIPE, SIG_IGN);  // writing to a kiosk that died must not kill the test
-    pid_t const parent = ::getpid();
-    pid_ = ::fork();
-    if (pid_ < 0) throw std::runtime_error("fork failed");
-    if (pid_ == 0) {
-        die_with_parent(parent);
-        ::dup2(in[0], STDIN_FILENO);
-        ::dup2(out[1], STDOUT_FILENO);
-        ::dup2(err[1], STDERR_FILENO);
-        for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) ::close(fd);
-        ::execve(bin.c_str(), argv.data(), envp.data());
-        ::_exit(127);
-    }
-    ::close(in[0]);
-    ::close(out[1]);
-    ::close(err[1]);
-    in_fd_ = in[1];
-    out_fd_ = out[0];
-    err_fd_ = err[0];
-    for (int fd : {out_fd_, err_fd_}) ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+    auto child = spawn_child(client_binary(), std::move(args), std::move(env_strings), false);
+    pid_ = child.pid;
+    in_fd_ = child.in;
+    out_fd_ = child.out;
+    err_fd_ = child.err;
     if (!stdin_text.empty()) write_stdin(stdin_text);
     if (!keep_stdin_open) close_stdin();
 }

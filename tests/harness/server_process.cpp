@@ -10,46 +10,21 @@
 #include <stdexcept>
 #include <thread>
 
-#include "tests/harness/die_with_parent.hpp"
+#include "tests/harness/child_process.hpp"
 
 namespace bimtek::testing {
 
 std::string server_binary() { return std::string(BIMTEK_BIN_DIR) + "/bimtek-server"; }
 
 server_process::server_process(std::vector<std::string> args, std::string stdin_text) {
-    // Built before fork(): a test may have other threads, and a child that allocated could wait
-    // forever on a lock one of them held at the fork. Only async-signal-safe calls in the child.
-    std::string bin = server_binary();
-    std::vector<char*> argv{bin.data()};
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-
-    int out[2], in[2];
-    if (::pipe(out) != 0 || ::pipe(in) != 0) throw std::runtime_error("pipe failed");
-    pid_t const parent = ::getpid();
-    pid_ = ::fork();
-    if (pid_ < 0) throw std::runtime_error("fork failed");
-    if (pid_ == 0) {
-        die_with_parent(parent);
-        ::dup2(in[0], STDIN_FILENO);
-        ::dup2(out[1], STDOUT_FILENO);
-        ::dup2(out[1], STDERR_FILENO);
-        ::close(in[0]);
-        ::close(in[1]);
-        ::close(out[0]);
-        ::close(out[1]);
-        ::execv(bin.c_str(), argv.data());
-        ::_exit(127);
-    }
-    ::close(in[0]);
-    ::close(out[1]);
+    auto child = spawn_child(server_binary(), std::move(args), std::nullopt, true);
+    pid_ = child.pid;
+    out_fd_ = child.out;
     if (!stdin_text.empty()) {
-        auto n = ::write(in[1], stdin_text.data(), stdin_text.size());
+        auto n = ::write(child.in, stdin_text.data(), stdin_text.size());
         (void)n;
     }
-    ::close(in[1]);
-    out_fd_ = out[0];
-    ::fcntl(out_fd_, F_SETFL, ::fcntl(out_fd_, F_GETFL) | O_NONBLOCK);
+    ::close(child.in);
 }
 
 server_process::~server_process() {
