@@ -8,7 +8,7 @@ function formatter(tz, options) {
   let f = cache.get(key);
   if (!f) {
     try {
-      f = new Intl.DateTimeFormat(locale(), { ...options, timeZone: tz || 'Asia/Jakarta' });
+      f = new Intl.DateTimeFormat(locale(), { ...options, timeZone: tz || DEFAULT_ZONE });
     } catch (_) {
       f = new Intl.DateTimeFormat(locale(), options);
     }
@@ -18,6 +18,12 @@ function formatter(tz, options) {
 }
 
 const ZONES = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+export const DEFAULT_ZONE = 'Asia/Jakarta';
+
+// The time zone an event's times are shown in: its own, WIB until it is known.
+export function eventZone(event) {
+  return event && event.timezone ? event.timezone : DEFAULT_ZONE;
+}
 
 // "WIB" for Asia/Jakarta; the zone's name otherwise.
 export function zoneLabel(tz) {
@@ -27,6 +33,12 @@ export function zoneLabel(tz) {
 export function fmtTime(iso, tz) {
   if (!iso) return '';
   return formatter(tz, { hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+}
+
+// "09:00 WIB"
+export function fmtTimeZone(iso, tz) {
+  if (!iso) return '';
+  return `${fmtTime(iso, tz)} ${zoneLabel(tz)}`.trim();
 }
 
 export function fmtDate(iso, tz) {
@@ -69,7 +81,7 @@ export function toLocalInput(iso, tz) {
   if (!iso) return '';
   const parts = {};
   const f = new Intl.DateTimeFormat('en-CA', {
-    timeZone: tz || 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit',
+    timeZone: tz || DEFAULT_ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
     hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
   });
   for (const p of f.formatToParts(new Date(iso))) parts[p.type] = p.value;

@@ -2,9 +2,12 @@
 // Q&A and materials, and one's own attendance, progress and certificate.
 import { el, fill, $, show, saveBlob, reconcile } from './dom.js';
 import { createApi, tokenStore } from './api.js';
-import { LiveStream } from './stream.js';
+import { LiveStream, countsOf } from './stream.js';
 import { t, addStrings, applyStatic, wireLangButton, onLangChange, errorText, lang } from './i18n.js';
-import { fmtTime, fmtDate, fmtRange, fmtNumber, fmtSize, fmtMinutes, zoneLabel, fileKind, viewable } from './format.js';
+import { fmtTime, fmtTimeZone, fmtDate, fmtRange, fmtNumber, fmtSize, fmtMinutes, eventZone, fileKind, viewable } from './format.js';
+import { sessionStatus, sortedSessions, mergeSession } from './agenda.js';
+import { questionOrder, storeQuestion } from './questions.js';
+import { connectionBanner } from './connection.js';
 
 addStrings({
   'page.title': 'Bimtek — Peserta',
@@ -161,6 +164,7 @@ const state = {
 };
 let stream = null;
 let completionTimer = null;
+const conn = connectionBanner($('#conn'));
 
 // ---- joining and leaving ----
 
@@ -255,23 +259,9 @@ function startLive() {
   }, 120000);
 }
 
-let connTimer = null;
 function setConn(s) {
   state.connected = s === 'live';
-  const box = $('#conn');
-  clearTimeout(connTimer);
-  if (s === 'reconnecting') {
-    box.textContent = t('conn.reconnecting');
-    show(box, true);
-  } else if (s === 'connecting') {
-    // Only when it takes a while: no flash on a quick start.
-    connTimer = setTimeout(() => {
-      box.textContent = t('conn.connecting');
-      show(box, true);
-    }, 1500);
-  } else {
-    show(box, false);
-  }
+  conn.set(s);
   renderMe();
 }
 
@@ -338,19 +328,9 @@ function loadCompletionSoon() {
   }, 200 + Math.random() * 1800);
 }
 
-function sessionStatus(s) {
-  if (s.actual_end) return 'ended';
-  if (s.actual_start) return 'live';
-  return 'planned';
-}
-
-function sortedSessions() {
-  return [...state.sessions.values()].sort((a, b) => Date.parse(a.planned_start) - Date.parse(b.planned_start) || a.id - b.id);
-}
-
 // The live session; else the next planned one; else the last one.
 function pickCurrent() {
-  const list = sortedSessions();
+  const list = sortedSessions(state.sessions);
   const live = list.filter((s) => sessionStatus(s) === 'live');
   if (live.length) return live[live.length - 1];
   return list.find((s) => sessionStatus(s) === 'planned') || list[list.length - 1] || null;
@@ -385,8 +365,8 @@ function onUpdate(u) {
     case 'checkout':
     case 'presence.join':
     case 'presence.leave':
-      if (d.counts) {
-        state.present = { onsite: d.counts.onsite_present, online: d.counts.online_present };
+      if (countsOf(d)) {
+        state.present = countsOf(d);
         renderCounts();
       }
       break;
@@ -395,8 +375,7 @@ function onUpdate(u) {
     case 'session.updated': {
       const s = d.session;
       if (!s) break;
-      const old = state.sessions.get(s.id) || {};
-      state.sessions.set(s.id, { ...old, ...s });
+      mergeSession(state.sessions, s);
       if (s.id === state.current && typeof s.moderated === 'boolean') state.moderated = s.moderated;
       renderNow();
       renderAgenda();
@@ -452,12 +431,7 @@ function upsertQuestion(q) {
       state.questions.delete(q.id);
     }
   } else {
-    const old = state.questions.get(q.id);
-    state.questions.set(q.id, { ...(old || {}), ...q });
-    if (q.status === 'pinned') {
-      // Only one is pinned: the server also sends the old one's change, but do not wait for it.
-      for (const other of state.questions.values()) if (other.id !== q.id && other.status === 'pinned') other.status = 'approved';
-    }
+    storeQuestion(state.questions, q);
   }
   renderQuestions();
 }
@@ -549,7 +523,7 @@ document.addEventListener('visibilitychange', () => {
 // ---- rendering ----
 
 function tz() {
-  return state.event ? state.event.timezone : 'Asia/Jakarta';
+  return eventZone(state.event);
 }
 
 function renderAll() {
@@ -593,8 +567,8 @@ function renderNow() {
     el('h3', null, s.title),
     s.speaker_name ? el('p', null, t('now.speaker', { name: s.speaker_name })) : null,
     el('p', { class: 'muted' }, status === 'live' && s.actual_start
-      ? t('now.started', { time: `${fmtTime(s.actual_start, tz())} ${zoneLabel(tz())}` })
-      : status === 'planned' ? t('now.next', { title: s.title, time: `${fmtTime(s.planned_start, tz())} ${zoneLabel(tz())}` })
+      ? t('now.started', { time: fmtTimeZone(s.actual_start, tz()) })
+      : status === 'planned' ? t('now.next', { title: s.title, time: fmtTimeZone(s.planned_start, tz()) })
         : fmtRange(s.planned_start, s.planned_end, tz()))));
   fill(box, parts);
 }
@@ -604,7 +578,7 @@ function renderCounts() {
 }
 
 function renderAgenda() {
-  fill($('#agenda'), sortedSessions().map((s) => {
+  fill($('#agenda'), sortedSessions(state.sessions).map((s) => {
     const status = sessionStatus(s);
     return el('li', null,
       el('strong', null, s.title), ' ',
@@ -624,16 +598,6 @@ function renderQaHead() {
 
 function renderAskCount() {
   $('#ask-count').textContent = t('qa.count', { n: $('#ask-text').value.length });
-}
-
-function questionOrder(a, b) {
-  const ap = a.status === 'pinned' ? 1 : 0;
-  const bp = b.status === 'pinned' ? 1 : 0;
-  if (ap !== bp) return bp - ap;
-  if ((b.votes || 0) !== (a.votes || 0)) return (b.votes || 0) - (a.votes || 0);
-  const ta = Date.parse(a.created_at) || 0;
-  const tb = Date.parse(b.created_at) || 0;
-  return ta - tb || a.id - b.id;
 }
 
 function renderQuestions() {
@@ -689,7 +653,7 @@ function renderMaterials() {
     if (!bySession.has(m.session_id)) bySession.set(m.session_id, []);
     bySession.get(m.session_id).push(m);
   }
-  const groups = sortedSessions().filter((s) => bySession.has(s.id));
+  const groups = sortedSessions(state.sessions).filter((s) => bySession.has(s.id));
   show($('#materials-empty'), groups.length === 0);
   fill($('#materials'), groups.map((s) => el('div', { class: 'material-group', dataset: { sid: String(s.id) } },
     el('h3', null, s.title),
@@ -774,11 +738,7 @@ function renderMe() {
     el('a', { href: cert.verify_url, target: '_blank', rel: 'noopener' }, t('cert.verify'))] : []);
 }
 
-onLangChange(() => {
-  renderAll();
-  const box = $('#conn');
-  if (!box.hidden) box.textContent = t(stream && stream.state === 'connecting' ? 'conn.connecting' : 'conn.reconnecting');
-});
+onLangChange(renderAll);
 
 // ---- start ----
 

@@ -3,9 +3,12 @@
 // with the pinned question and how many are present on site and online, and the session's
 // materials (upload, publish or withdraw, delete).
 import { el, fill, $, show, reconcile } from './dom.js';
-import { LiveStream } from './stream.js';
+import { LiveStream, countsOf } from './stream.js';
 import { t, addStrings, applyStatic, wireLangButton, onLangChange, errorText, lang } from './i18n.js';
-import { fmtTime, fmtRange, fmtNumber, fmtSize, zoneLabel, fileKind, viewable } from './format.js';
+import { fmtTime, fmtTimeZone, fmtRange, fmtNumber, fmtSize, eventZone, fileKind, viewable } from './format.js';
+import { sessionStatus, sortedSessions, mergeSession } from './agenda.js';
+import { questionOrder, askedOrder, storeQuestion } from './questions.js';
+import { connectionBanner } from './connection.js';
 import { staffAuth } from './staff.js';
 
 addStrings({
@@ -153,6 +156,7 @@ const state = {
   present: { onsite: 0, online: 0 },
 };
 let stream = null;
+const conn = connectionBanner($('#conn'));
 
 const staff = staffAuth({
   roles: ['speaker', 'coordinator'],
@@ -199,7 +203,7 @@ function openEvent(id) {
     eventId: id,
     load: loadAll,
     onUpdate,
-    onState: setConn,
+    onState: conn.set,
     onUnauthorized: () => staff.signOut(true),
   });
   stream.start();
@@ -213,16 +217,6 @@ $('#session-select').addEventListener('change', async (ev) => {
   renderAll();
 });
 
-function setConn(s) {
-  const box = $('#conn');
-  if (s === 'reconnecting') {
-    box.textContent = t('conn.reconnecting');
-    show(box, true);
-  } else {
-    show(box, false);
-  }
-}
-
 async function loadAll() {
   const ev = await api.get(`/events/${state.eventId}`);
   state.event = ev;
@@ -234,16 +228,6 @@ async function loadAll() {
   renderAll();
 }
 
-function sessionStatus(s) {
-  if (s.actual_end) return 'ended';
-  if (s.actual_start) return 'live';
-  return 'planned';
-}
-
-function sorted() {
-  return [...state.sessions.values()].sort((a, b) => Date.parse(a.planned_start) - Date.parse(b.planned_start) || a.id - b.id);
-}
-
 function isMine(s) {
   return state.user && s.speaker_id === state.user.id;
 }
@@ -252,7 +236,7 @@ function isMine(s) {
 function defaultSession() {
   const saved = Number(localStorage.getItem('bimtek.present.session'));
   if (state.sessions.has(saved)) return saved;
-  const list = sorted();
+  const list = sortedSessions(state.sessions);
   const mine = list.filter(isMine);
   const pool = mine.length ? mine : list;
   const s = pool.find((x) => sessionStatus(x) === 'live') || pool.find((x) => sessionStatus(x) === 'planned') || pool[0];
@@ -314,8 +298,8 @@ function onUpdate(u) {
     case 'checkout':
     case 'presence.join':
     case 'presence.leave':
-      if (d.counts) {
-        state.present = { onsite: d.counts.onsite_present, online: d.counts.online_present };
+      if (countsOf(d)) {
+        state.present = countsOf(d);
         renderCounts();
       }
       break;
@@ -323,8 +307,7 @@ function onUpdate(u) {
     case 'session.ended':
     case 'session.updated':
       if (d.session) {
-        const old = state.sessions.get(d.session.id) || {};
-        state.sessions.set(d.session.id, { ...old, ...d.session });
+        mergeSession(state.sessions, d.session);
         if (d.session.id === state.sessionId && typeof d.session.moderated === 'boolean') state.moderated = d.session.moderated;
         renderSession();
       }
@@ -333,11 +316,7 @@ function onUpdate(u) {
     case 'question.updated': {
       const q = d.question;
       if (!q || q.session_id !== state.sessionId) break;
-      const old = state.questions.get(q.id);
-      state.questions.set(q.id, { ...(old || {}), ...q });
-      if (q.status === 'pinned') {
-        for (const other of state.questions.values()) if (other.id !== q.id && other.status === 'pinned') other.status = 'approved';
-      }
+      storeQuestion(state.questions, q);
       renderQueue();
       break;
     }
@@ -399,10 +378,7 @@ async function moderate(q, status) {
   $('#queue-error').textContent = '';
   try {
     const res = await api.patch(`/questions/${q.id}`, { status });
-    if (status === 'pinned') {
-      for (const other of state.questions.values()) if (other.status === 'pinned') other.status = 'approved';
-    }
-    state.questions.set(res.id, { ...(state.questions.get(res.id) || {}), ...res });
+    storeQuestion(state.questions, res);
     renderQueue();
   } catch (e) {
     $('#queue-error').textContent = errorText(e);
@@ -543,7 +519,7 @@ function closeProjector() {
 // ---- rendering ----
 
 function tz() {
-  return state.event ? state.event.timezone : 'Asia/Jakarta';
+  return eventZone(state.event);
 }
 
 function renderAll() {
@@ -557,7 +533,7 @@ function renderAll() {
 
 function renderSession() {
   const select = $('#session-select');
-  fill(select, sorted().map((s) => el('option', { value: String(s.id), selected: s.id === state.sessionId },
+  fill(select, sortedSessions(state.sessions).map((s) => el('option', { value: String(s.id), selected: s.id === state.sessionId },
     `${fmtTime(s.planned_start, tz())} · ${s.title}${isMine(s) ? ` ${t('session.mine')}` : ''}`)));
   const s = state.sessions.get(state.sessionId);
   if (!s) {
@@ -570,8 +546,8 @@ function renderSession() {
   $('#session-title').textContent = s.title;
   const info = [s.speaker_name || ''];
   if (status === 'planned') info.push(t('session.planned', { range: fmtRange(s.planned_start, s.planned_end, tz()) }));
-  if (status === 'live') info.push(t('session.live', { time: `${fmtTime(s.actual_start, tz())} ${zoneLabel(tz())}` }));
-  if (status === 'ended') info.push(t('session.ended', { time: `${fmtTime(s.actual_end, tz())} ${zoneLabel(tz())}` }));
+  if (status === 'live') info.push(t('session.live', { time: fmtTimeZone(s.actual_start, tz()) }));
+  if (status === 'ended') info.push(t('session.ended', { time: fmtTimeZone(s.actual_end, tz()) }));
   fill($('#session-info'), el('span', { class: `badge ${status === 'live' ? 'live' : ''}` }, t(`status.${status}`)), ' ',
     info.filter(Boolean).join(' · '));
   $('#start').disabled = status !== 'planned';
@@ -588,19 +564,13 @@ function renderCounts() {
   $('#proj-online').textContent = fmtNumber(state.present.online);
 }
 
-function order(a, b) {
-  if ((b.votes || 0) !== (a.votes || 0)) return (b.votes || 0) - (a.votes || 0);
-  return (Date.parse(a.created_at) || 0) - (Date.parse(b.created_at) || 0) || a.id - b.id;
-}
-
 function renderQueue() {
   const all = [...state.questions.values()].filter((q) => q.text !== undefined);
   const groups = {
-    pending: all.filter((q) => q.status === 'pending').sort((a, b) => (Date.parse(a.created_at) || 0) - (Date.parse(b.created_at) || 0)),
-    open: all.filter((q) => q.status === 'pinned' || q.status === 'approved')
-      .sort((a, b) => (b.status === 'pinned') - (a.status === 'pinned') || order(a, b)),
-    answered: all.filter((q) => q.status === 'answered').sort(order),
-    hidden: all.filter((q) => q.status === 'hidden').sort(order),
+    pending: all.filter((q) => q.status === 'pending').sort(askedOrder),
+    open: all.filter((q) => q.status === 'pinned' || q.status === 'approved').sort(questionOrder),
+    answered: all.filter((q) => q.status === 'answered').sort(questionOrder),
+    hidden: all.filter((q) => q.status === 'hidden').sort(questionOrder),
   };
   const focused = document.activeElement && document.activeElement.closest && document.activeElement.closest('[data-qid]');
   const focus = focused ? { id: focused.dataset.qid, action: document.activeElement.dataset.action } : null;
@@ -695,10 +665,7 @@ function renderProjector() {
   $('#proj-join').textContent = t('projector.join', { url: location.host });
 }
 
-onLangChange(() => {
-  renderAll();
-  if (stream && stream.state === 'reconnecting') $('#conn').textContent = t('conn.reconnecting');
-});
+onLangChange(renderAll);
 
 applyStatic();
 wireLangButton($('#lang'));

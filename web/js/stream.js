@@ -13,6 +13,12 @@
 const PING_EVERY_MS = 25000;
 const FIRST_LOAD_FALLBACK_MS = 3000;
 
+// The present counts an update carries ({onsite, online}), or null when it carries none.
+export function countsOf(data) {
+  const c = data && data.counts;
+  return c ? { onsite: c.onsite_present, online: c.online_present } : null;
+}
+
 export class LiveStream {
   constructor(options) {
     this.options = options;
